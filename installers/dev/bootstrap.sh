@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for deskbreak, builds it, then runs it or its tests.
+#   installers/dev/bootstrap.sh run    build and start deskbreak
+#   installers/dev/bootstrap.sh test   build and run every test (what CI runs)
+# Safe to run again: it installs only what is missing and rebuilds incrementally.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mode=${1:-run}
+build_dir=${DESKBREAK_BUILD_DIR:-build}
+
+build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite
+    libspdlog-dev libtomlplusplus-dev doctest-dev libxcb-screensaver0-dev libxcb-sync-dev)
+# A real desktop, headless, for the end-to-end tests and the demo without a display.
+desktop_packages=(xvfb xdotool dunst libnotify-bin dbus-x11 tint2 trayer x11-utils imagemagick)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_missing() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+case "$mode" in
+run | test) ;;
+*) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+install_missing "${build_packages[@]}" "${desktop_packages[@]}"
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build_dir" -j"$(nproc)"
+
+if [ "$mode" = test ]; then
+    ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
+else
+    "$build_dir/bin/deskbreak" routine show desk-break
+fi

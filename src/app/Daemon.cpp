@@ -1,0 +1,497 @@
+#include "app/Daemon.h"
+
+#include "app/AppPaths.h"
+#include "app/ControlProtocol.h"
+#include "app/ControlServer.h"
+#include "app/Logging.h"
+#include "core/ConfigParser.h"
+#include "core/ConfigSchema.h"
+#include "core/Duration.h"
+#include "platform/NoIdleSource.h"
+#include "platform/PlatformFactory.h"
+#include "ui/BreakWindow.h"
+#include "ui/ReminderWindow.h"
+#include "ui/TrayIcon.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QUrl>
+
+namespace deskbreak::app {
+
+using namespace std::chrono_literals;
+using Phase = core::SittingModel::Phase;
+
+namespace {
+
+QString phaseName(Phase p)
+{
+    switch (p) {
+    case Phase::Sitting:
+        return QStringLiteral("sitting");
+    case Phase::Away:
+        return QStringLiteral("away");
+    case Phase::OnBreak:
+        return QStringLiteral("break");
+    }
+    return {};
+}
+
+QString describeEvent(const core::HistoryEvent& e)
+{
+    QString s =
+        QStringLiteral("event %1 at %2").arg(core::kindName(e.kind), e.at.toString(Qt::ISODate));
+    if (e.start.isValid())
+        s += QStringLiteral(" from %1").arg(e.start.toString(Qt::ISODate));
+    if (e.kind == core::HistoryEvent::Kind::NaturalBreak)
+        s += QStringLiteral(" (%1)").arg(core::reasonName(e.reason));
+    if (e.seconds.count() > 0)
+        s += QStringLiteral(" %1s").arg(e.seconds.count());
+    return s;
+}
+
+} // namespace
+
+Daemon::Daemon(Options options, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    m_wake.setSingleShot(true);
+    m_wake.setTimerType(Qt::CoarseTimer);
+    connect(&m_wake, &QTimer::timeout, this, &Daemon::onWake);
+}
+
+Daemon::~Daemon()
+{
+    if (m_breakWindow)
+        delete m_breakWindow.data();
+}
+
+bool Daemon::start(QString* error)
+{
+    m_control = new ControlServer([this](const QJsonObject& r) { return onControl(r); }, this);
+    if (!m_control->listen(error))
+        return false;
+
+    startLogging(paths::stateDir(), QStringLiteral("info"));
+    logInfo(QStringLiteral("deskbreak %1 started (pid %2)%3")
+                .arg(QCoreApplication::applicationVersion())
+                .arg(QCoreApplication::applicationPid())
+                .arg(m_options.demo ? QStringLiteral(", demo mode") : QString()));
+
+    core::Diagnostics problems;
+    m_content = core::loadContent(paths::contentDir(), paths::userRoutinesDir(), problems);
+    for (const core::Diagnostic& d : problems)
+        logWarning(d.toString());
+    loadSettings(true);
+    setLogLevel(m_settings.logLevel);
+
+    if (m_options.demo) {
+        m_idle = std::make_unique<platform::NoIdleSource>();
+        m_idleLog = QStringLiteral("idle source: none (demo: the user counts as always active)");
+    } else {
+        m_idle = platform::createIdleSource(&m_idleLog);
+    }
+    logInfo(m_idleLog);
+
+    QString notifierLog;
+    if (m_settings.notificationStyle != core::NotificationStyle::Window)
+        m_notifier = platform::createNativeNotifier(&notifierLog);
+    else
+        notifierLog = QStringLiteral("notifications: window (style = \"window\")");
+    if (!m_notifier) {
+        m_notifier = std::make_unique<ui::WindowNotifier>();
+        if (m_settings.notificationStyle != core::NotificationStyle::Window)
+            notifierLog += QStringLiteral("; using deskbreak's own reminder window");
+    }
+    m_notifierName = m_notifier->name();
+    logInfo(notifierLog);
+    connect(m_notifier.get(), &platform::Notifier::actionInvoked, this,
+            [this](platform::Notifier::Action a) {
+                logInfo(QStringLiteral("reminder action: %1")
+                            .arg(a == platform::Notifier::Action::Start ? QStringLiteral("start")
+                                 : a == platform::Notifier::Action::Snooze
+                                     ? QStringLiteral("snooze")
+                                     : QStringLiteral("skip")));
+                switch (a) {
+                case platform::Notifier::Action::Start:
+                    handle(m_model->startBreak());
+                    break;
+                case platform::Notifier::Action::Snooze:
+                    handle(m_model->snooze());
+                    break;
+                case platform::Notifier::Action::Skip:
+                    handle(m_model->skip());
+                    break;
+                }
+                schedule();
+            });
+    connect(m_notifier.get(), &platform::Notifier::dismissed, this, [] {
+        logInfo(QStringLiteral("reminder dismissed; it comes back after remind_again"));
+    });
+
+    m_model = std::make_unique<core::SittingModel>(m_clock, effectiveSchedule());
+    if (m_idle->mode() == platform::IdleSource::Mode::Push) {
+        connect(m_idle.get(), &platform::IdleSource::idleFor, this, [this](qint64 ms) {
+            handle(m_model->userIdle(std::chrono::milliseconds(ms)));
+            schedule();
+        });
+        connect(m_idle.get(), &platform::IdleSource::activeAgain, this, [this] {
+            handle(m_model->userActive());
+            schedule();
+        });
+        m_idle->setIdleThreshold(
+            m_model->status().phase == Phase::Away ? 0ms : effectiveSchedule().naturalBreak);
+        handle(m_model->userActive());
+    }
+
+    m_tray = new ui::TrayIcon(this);
+    if (!ui::TrayIcon::hostAvailable())
+        logWarning(
+            QStringLiteral("no system tray right now; reminders and the command line still work, "
+                           "and the icon appears if a tray shows up later"));
+    connect(m_tray, &ui::TrayIcon::startBreakRequested, this, [this] {
+        handle(m_model->startBreak());
+        schedule();
+    });
+    connect(m_tray, &ui::TrayIcon::snoozeRequested, this, [this] {
+        handle(m_model->snooze());
+        schedule();
+    });
+    connect(m_tray, &ui::TrayIcon::skipRequested, this, [this] {
+        handle(m_model->skip());
+        schedule();
+    });
+    connect(m_tray, &ui::TrayIcon::pauseRequested, this, [this](qint64 s) {
+        handle(s > 0 ? m_model->pause(std::chrono::seconds(s)) : m_model->pauseUntilTomorrow());
+        schedule();
+    });
+    connect(m_tray, &ui::TrayIcon::resumeRequested, this, [this] {
+        handle(m_model->resume());
+        schedule();
+    });
+    connect(m_tray, &ui::TrayIcon::openConfigRequested, this,
+            [] { QDesktopServices::openUrl(QUrl::fromLocalFile(paths::configFile())); });
+    connect(m_tray, &ui::TrayIcon::quitRequested, this, &Daemon::quit);
+    connect(m_tray, &ui::TrayIcon::activated, this, [this] { refreshTray(); });
+
+    refreshTray();
+    schedule();
+    if (!m_lastConfigError.isEmpty())
+        m_notifier->showMessage(QStringLiteral("deskbreak: problem in your config"),
+                                m_lastConfigError);
+    return true;
+}
+
+core::Settings::Schedule Daemon::effectiveSchedule() const
+{
+    core::Settings::Schedule s = m_settings.schedule;
+    if (m_options.demo) {
+        // The whole flow in a minute: due after 10 s, overload shown at 5 s.
+        s.interval = 10s;
+        s.overloadAfter = 5s;
+        s.snooze = 20s;
+        s.remindAgain = 30s;
+        s.naturalBreak = std::max(s.naturalBreak, std::chrono::seconds(5min));
+        s.workingHours = core::WorkingHours();
+    }
+    return s;
+}
+
+void Daemon::loadSettings(bool initial)
+{
+    const QString path = paths::configFile();
+    if (!QFileInfo::exists(path)) {
+        // First start: the commented default goes where the user will look for it.
+        QDir().mkpath(paths::configDir());
+        const QString shipped =
+            QDir(paths::contentDir()).filePath(QStringLiteral("deskbreak.toml"));
+        if (QFile::copy(shipped, path)) {
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                            QFile::ReadOther);
+            if (!initial)
+                logInfo(QStringLiteral("wrote the default config to %1").arg(path));
+        }
+    }
+    const QStringList routines = m_content.routines.keys();
+    const core::ConfigResult result =
+        core::loadConfigFile(path, m_content.routines.isEmpty() ? nullptr : &routines);
+    if (result.ok() || (initial && !QFileInfo::exists(path))) {
+        m_settings = result.settings;
+        m_lastConfigError.clear();
+        return;
+    }
+    QStringList errors;
+    for (const core::Diagnostic& d : result.diagnostics)
+        if (d.severity == core::Diagnostic::Severity::Error)
+            errors.append(d.toString());
+    for (const QString& e : errors)
+        logWarning(e);
+    if (initial)
+        m_settings = result.settings; // the defaults: a broken file is never half-applied
+    m_lastConfigError =
+        QStringLiteral("%1\n(%2 problem(s); deskbreak keeps %3 settings)")
+            .arg(errors.value(0))
+            .arg(errors.size())
+            .arg(initial ? QStringLiteral("its default") : QStringLiteral("its last good"));
+}
+
+void Daemon::onWake()
+{
+    if (m_idle->mode() == platform::IdleSource::Mode::Poll) {
+        if (const auto idle = m_idle->idleTime())
+            handle(m_model->idleSample(*idle));
+        else
+            handle(m_model->tick());
+    } else {
+        handle(m_model->tick());
+    }
+    refreshTray();
+    schedule();
+}
+
+void Daemon::schedule()
+{
+    const auto now = m_clock.monotonic();
+    auto next = m_model->nextWakeUp();
+    // The ring shows whole minutes: wake when the next one is reached.
+    const auto status = m_model->status();
+    if (status.phase == Phase::Sitting)
+        next = std::min(next, now + std::chrono::seconds(60 - status.sitting.count() % 60));
+    const auto delay = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(next - now),
+                                  0ms, std::chrono::milliseconds(1h));
+    m_wake.start(int(delay.count()) + 20); // a little late rather than early: no wasted wake-ups
+}
+
+void Daemon::handle(const core::Effects& effects)
+{
+    bool stateChanged = false;
+    for (const core::Effect& e : effects) {
+        if (std::holds_alternative<core::effect::Remind>(e)) {
+            showReminder();
+        } else if (std::holds_alternative<core::effect::CloseReminder>(e)) {
+            m_notifier->closeReminder();
+        } else if (std::holds_alternative<core::effect::OpenBreak>(e)) {
+            openBreak();
+        } else if (std::holds_alternative<core::effect::CloseBreak>(e)) {
+            closeBreak();
+        } else if (std::holds_alternative<core::effect::StateChanged>(e)) {
+            stateChanged = true;
+        } else if (const auto* r = std::get_if<core::effect::Record>(&e)) {
+            logInfo(describeEvent(r->event));
+            if (r->event.kind == core::HistoryEvent::Kind::BreakCompleted ||
+                r->event.kind == core::HistoryEvent::Kind::BreakEndedEarly) {
+                const QDate today = QDate::currentDate();
+                m_breaksToday = m_breaksDay == today ? m_breaksToday + 1 : 1;
+                m_breaksDay = today;
+            }
+        }
+    }
+    if (stateChanged) {
+        const auto s = m_model->status();
+        logInfo(QStringLiteral("state %1, sitting %2, next break in %3%4%5%6")
+                    .arg(phaseName(s.phase), core::formatDuration(s.sitting),
+                         core::formatDuration(s.untilReminder))
+                    .arg(s.overload ? QStringLiteral(", overload") : QString())
+                    .arg(s.due ? QStringLiteral(", due") : QString())
+                    .arg(s.pausedUntil ? QStringLiteral(", paused") : QString()));
+        if (m_idle->mode() == platform::IdleSource::Mode::Push)
+            m_idle->setIdleThreshold(effectiveSchedule().naturalBreak);
+        refreshTray();
+    }
+}
+
+void Daemon::refreshTray()
+{
+    if (!m_tray)
+        return;
+    const auto s = m_model->status();
+    m_tray->update(ui::TrayState::from(s, effectiveSchedule().interval), m_model->canSnooze(),
+                   s.pausedUntil.has_value());
+}
+
+void Daemon::showReminder()
+{
+    const auto s = m_model->status();
+    platform::Notifier::Reminder r;
+    r.title = QStringLiteral("Time for a desk break");
+    r.body = QStringLiteral(
+                 "You have been sitting for %1. Three minutes of stretching takes the load off "
+                 "your back.")
+                 .arg(core::formatDuration(s.sitting));
+    r.offerSnooze = m_model->canSnooze();
+    const auto snooze = effectiveSchedule().snooze;
+    r.snoozeLabel = snooze >= 1min ? QStringLiteral("Snooze %1 min").arg(snooze.count() / 60)
+                                   : QStringLiteral("Snooze %1 s").arg(snooze.count());
+    m_notifier->showReminder(r);
+    logInfo(QStringLiteral("reminder shown (snoozes left: %1)").arg(s.snoozesLeft));
+}
+
+QString Daemon::nextRoutine()
+{
+    const QString wanted = m_settings.breaks.routine;
+    if (wanted != u"rotate" && m_content.routines.contains(wanted))
+        return wanted;
+    // Rotate through the routines that need no floor: they fit any desk.
+    QStringList deskRoutines;
+    for (const core::Routine& r : m_content.routines) {
+        bool floor = false;
+        for (const core::RoutineStep& step : r.steps)
+            if (const core::Exercise* e = m_content.exercise(step.exerciseId))
+                floor = floor || e->position == u"floor";
+        if (!floor)
+            deskRoutines.append(r.name);
+    }
+    if (deskRoutines.isEmpty())
+        return m_content.routines.isEmpty() ? QString() : m_content.routines.firstKey();
+    return deskRoutines.at(m_rotation++ % deskRoutines.size());
+}
+
+void Daemon::openBreak()
+{
+    if (m_breakWindow) {
+        m_breakWindow->raise();
+        return;
+    }
+    const QString name = nextRoutine();
+    if (name.isEmpty()) {
+        logError(QStringLiteral("no routine to play; the break ends at once"));
+        handle(m_model->endBreak(false));
+        return;
+    }
+    const int number = (m_breaksDay == QDate::currentDate() ? m_breaksToday : 0) + 1;
+    m_breakWindow = new ui::BreakWindow(m_content.routines[name], m_content, number);
+    m_breakWindow->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_breakWindow, &ui::BreakWindow::finished, this,
+            [this](bool completed, qint64 seconds) {
+                logInfo(QStringLiteral("break window closed: %1 after %2 s")
+                            .arg(completed ? QStringLiteral("completed")
+                                           : QStringLiteral("ended early"))
+                            .arg(seconds));
+                handle(m_model->endBreak(completed));
+                schedule();
+            });
+    logInfo(QStringLiteral("break started: routine %1").arg(name));
+    m_breakWindow->show();
+    m_breakWindow->raise();
+    m_breakWindow->activateWindow();
+}
+
+void Daemon::closeBreak()
+{
+    if (!m_breakWindow)
+        return;
+    // The model already knows the break ended: no finished() back into it.
+    disconnect(m_breakWindow, &ui::BreakWindow::finished, this, nullptr);
+    m_breakWindow->close();
+}
+
+QJsonObject Daemon::statusJson() const
+{
+    const auto s = m_model->status();
+    QJsonObject o{
+        {QStringLiteral("state"), s.pausedUntil && s.phase == Phase::Sitting
+                                      ? QStringLiteral("paused")
+                                      : phaseName(s.phase)},
+        {QStringLiteral("sitting_seconds"), qint64(s.sitting.count())},
+        {QStringLiteral("seconds_to_next_break"), qint64(s.untilReminder.count())},
+        {QStringLiteral("overload"), s.overload},
+        {QStringLiteral("due"), s.due},
+        {QStringLiteral("reminder_open"), s.reminderOpen},
+        {QStringLiteral("snoozed"), s.snoozed},
+        {QStringLiteral("snoozes_used"), s.snoozesUsed},
+        {QStringLiteral("snoozes_left"), s.snoozesLeft},
+        {QStringLiteral("paused_until"),
+         s.pausedUntil ? QJsonValue(s.pausedUntil->toString(Qt::ISODate)) : QJsonValue()},
+        {QStringLiteral("idle_backend"), m_idle->name()},
+        {QStringLiteral("notification_backend"), m_notifierName},
+        {QStringLiteral("tray_available"), ui::TrayIcon::hostAvailable()},
+        {QStringLiteral("break_window_open"), !m_breakWindow.isNull()},
+        {QStringLiteral("routine"), m_settings.breaks.routine},
+        {QStringLiteral("interval_seconds"), qint64(effectiveSchedule().interval.count())},
+        {QStringLiteral("demo"), m_options.demo},
+        {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+        {QStringLiteral("version"), QCoreApplication::applicationVersion()},
+    };
+    return o;
+}
+
+QJsonObject Daemon::onControl(const QJsonObject& request)
+{
+    const QString command = request.value(QStringLiteral("command")).toString();
+    auto seconds = [&](const char* key) {
+        return std::chrono::seconds(request.value(QLatin1String(key)).toInteger());
+    };
+    QJsonObject answer;
+    if (command == u"status" || command == u"show") {
+        if (command == u"show") {
+            const auto s = m_model->status();
+            m_notifier->showMessage(
+                QStringLiteral("deskbreak is running"),
+                QStringLiteral("Sitting for %1; next break in %2.")
+                    .arg(core::formatDuration(s.sitting), core::formatDuration(s.untilReminder)));
+        }
+        return control::reply(statusJson());
+    }
+    if (command == u"break") {
+        handle(m_model->startBreak());
+    } else if (command == u"snooze") {
+        if (!m_model->canSnooze())
+            return control::failure(m_model->status().due
+                                        ? QStringLiteral("the snooze limit is reached")
+                                        : QStringLiteral("no break is due"));
+        const auto d = seconds("seconds");
+        handle(d.count() > 0 ? m_model->snooze(d) : m_model->snooze());
+    } else if (command == u"skip") {
+        if (m_model->status().phase == Phase::OnBreak)
+            handle(m_model->endBreak(false));
+        else
+            handle(m_model->skip());
+    } else if (command == u"pause") {
+        if (request.value(QStringLiteral("until_tomorrow")).toBool())
+            handle(m_model->pauseUntilTomorrow());
+        else if (seconds("seconds").count() > 0)
+            handle(m_model->pause(seconds("seconds")));
+        else
+            return control::failure(QStringLiteral("pause needs a duration or --until-tomorrow"));
+    } else if (command == u"resume") {
+        handle(m_model->resume());
+    } else if (command == u"reload") {
+        loadSettings(false);
+        setLogLevel(m_settings.logLevel);
+        handle(m_model->applySchedule(effectiveSchedule()));
+        if (!m_lastConfigError.isEmpty()) {
+            m_notifier->showMessage(QStringLiteral("deskbreak: problem in your config"),
+                                    m_lastConfigError);
+            answer.insert(QStringLiteral("warning"), m_lastConfigError);
+        }
+        logInfo(QStringLiteral("config reloaded"));
+    } else if (command == u"quit") {
+        QTimer::singleShot(0, this, &Daemon::quit);
+        return control::reply(
+            {{QStringLiteral("message"), QStringLiteral("deskbreak is quitting")}});
+    } else {
+        return control::failure(QStringLiteral("unknown command \"%1\"").arg(command.left(40)));
+    }
+    schedule();
+    const QJsonObject status = statusJson();
+    for (auto it = status.begin(); it != status.end(); ++it)
+        answer.insert(it.key(), it.value());
+    return control::reply(answer);
+}
+
+void Daemon::quit()
+{
+    logInfo(QStringLiteral("quitting"));
+    if (m_breakWindow)
+        closeBreak();
+    m_notifier->closeReminder();
+    QCoreApplication::quit();
+}
+
+} // namespace deskbreak::app

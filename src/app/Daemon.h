@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/ContentLoader.h"
+#include "core/SittingModel.h"
+#include "platform/IdleSource.h"
+#include "platform/Notifier.h"
+#include "platform/SystemClock.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <memory>
+
+namespace deskbreak::ui {
+class BreakWindow;
+class TrayIcon;
+} // namespace deskbreak::ui
+
+namespace deskbreak::app {
+
+class ControlServer;
+
+// The composition root of the running daemon: it feeds the sitting model real
+// time and idle input, carries out the effects the model returns, and answers
+// the control socket. It decides nothing the model decides.
+class Daemon : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        bool demo = false; // first reminder after ~10 s; the user counts as always active
+    };
+
+    explicit Daemon(Options options, QObject* parent = nullptr);
+    ~Daemon() override;
+
+    // Loads config and content, picks the backends, starts listening. False: cannot run.
+    bool start(QString* error);
+
+private:
+    void loadSettings(bool initial);
+    core::Settings::Schedule effectiveSchedule() const;
+    void onWake();
+    void schedule();
+    void handle(const core::Effects& effects);
+    void refreshTray();
+    void showReminder();
+    void openBreak();
+    void closeBreak();
+    QString nextRoutine();
+    QJsonObject statusJson() const;
+    QJsonObject onControl(const QJsonObject& request);
+    void quit();
+
+    Options m_options;
+    platform::SystemClock m_clock;
+    core::Settings m_settings;
+    core::Content m_content;
+    std::unique_ptr<core::SittingModel> m_model;
+    std::unique_ptr<platform::IdleSource> m_idle;
+    std::unique_ptr<platform::Notifier> m_notifier;
+    ui::TrayIcon* m_tray = nullptr;
+    QPointer<ui::BreakWindow> m_breakWindow;
+    ControlServer* m_control = nullptr;
+    QTimer m_wake;
+    QString m_idleLog;
+    QString m_notifierName;
+    QString m_lastConfigError;
+    int m_rotation = 0;
+    int m_breaksToday = 0;
+    QDate m_breaksDay;
+};
+
+} // namespace deskbreak::app

@@ -1,0 +1,153 @@
+#include "app/OfflineCommands.h"
+
+#include "app/AppPaths.h"
+#include "app/ExitCode.h"
+#include "core/ConfigParser.h"
+#include "core/ContentLoader.h"
+#include "core/Duration.h"
+#include "core/RoutinePlayer.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace deskbreak::app {
+
+using namespace deskbreak::core;
+
+namespace {
+
+void print(const Diagnostics& diagnostics, QTextStream& err)
+{
+    for (const Diagnostic& d : diagnostics)
+        err << d.toString() << '\n';
+}
+
+// Loads the shipped and user content; problems go to `err`, and the content still loads.
+Content loadAllContent(QTextStream& err)
+{
+    Diagnostics problems;
+    Content content = loadContent(paths::contentDir(), paths::userRoutinesDir(), problems);
+    print(problems, err);
+    return content;
+}
+
+QString minutesSeconds(std::chrono::seconds s)
+{
+    return QStringLiteral("%1:%2").arg(s.count() / 60).arg(s.count() % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+int checkConfigCommand(const QString& file, QTextStream& out, QTextStream& err)
+{
+    const QString path = file.isEmpty() ? paths::configFile() : file;
+    if (file.isEmpty() && !QFileInfo::exists(path)) {
+        out << "No config file at " << path << "; deskbreak uses the defaults.\n";
+        return ExitCode::Ok;
+    }
+    // The user's own routines are user-edited files too, so their problems are reported
+    // here; the shipped ones' are not (they are the installation's, and logged by the daemon).
+    Diagnostics contentProblems;
+    const Content content =
+        loadContent(paths::contentDir(), paths::userRoutinesDir(), contentProblems);
+    Diagnostics userProblems;
+    for (const Diagnostic& d : contentProblems)
+        if (d.file.startsWith(paths::userRoutinesDir() + u'/'))
+            userProblems.append(d);
+    const bool contentOk = !hasErrors(userProblems);
+    const QStringList routines = content.routines.keys();
+    const ConfigResult result = loadConfigFile(path, &routines);
+    print(result.diagnostics, err);
+    print(userProblems, err);
+    if (!result.ok() || !contentOk)
+        return ExitCode::Failure;
+    out << path << ": ok\n";
+    return ExitCode::Ok;
+}
+
+int routinesCommand(bool json, QTextStream& out, QTextStream& err)
+{
+    const Content content = loadAllContent(err);
+    if (json) {
+        QJsonArray list;
+        for (const Routine& r : content.routines)
+            list.append(QJsonObject{
+                {QStringLiteral("name"), r.name},
+                {QStringLiteral("title"), r.title},
+                {QStringLiteral("total_seconds"), qint64(content.totalDuration(r).count())},
+                {QStringLiteral("user"), r.user}});
+        out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return ExitCode::Ok;
+    }
+    for (const Routine& r : content.routines)
+        out << QStringLiteral("%1  %2  %3%4\n")
+                   .arg(r.name, -14)
+                   .arg(minutesSeconds(content.totalDuration(r)), 6)
+                   .arg(r.title, r.user ? QStringLiteral("  (yours)") : QString());
+    return content.routines.isEmpty() ? ExitCode::Failure : ExitCode::Ok;
+}
+
+int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextStream& err)
+{
+    const Content content = loadAllContent(err);
+    const auto it = content.routines.constFind(name);
+    if (it == content.routines.cend()) {
+        err << "deskbreak: no routine named \"" << name << "\"; `deskbreak routines` lists them\n";
+        return ExitCode::Failure;
+    }
+    const RoutinePlayer player(*it, content);
+    using Kind = RoutinePlayer::Kind;
+    QJsonArray segments;
+    if (!json)
+        out << it->title << " (" << minutesSeconds(content.totalDuration(*it)) << ")\n"
+            << it->description << "\n\n";
+    int number = 0;
+    for (const RoutinePlayer::Segment& s : player.segments()) {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(s.duration);
+        const QString side = sideName(s.side);
+        const bool exercise = s.kind == Kind::Exercise;
+        const QStringList instructions = exercise ? s.exercise->steps : QStringList{s.text};
+        if (json) {
+            QJsonObject o{
+                {QStringLiteral("kind"), exercise ? QStringLiteral("exercise")
+                                         : s.kind == Kind::SwitchSides
+                                             ? QStringLiteral("switch_sides")
+                                             : QStringLiteral("get_ready")},
+                {QStringLiteral("name"), s.title},
+                {QStringLiteral("seconds"), qint64(seconds.count())},
+                {QStringLiteral("instructions"), QJsonArray::fromStringList(instructions)}};
+            if (exercise) {
+                o.insert(QStringLiteral("exercise"), s.exercise->id);
+                o.insert(QStringLiteral("illustration"), s.exercise->illustration);
+                o.insert(QStringLiteral("tip"), s.exercise->tip);
+            }
+            if (!side.isEmpty())
+                o.insert(QStringLiteral("side"), side);
+            segments.append(o);
+            continue;
+        }
+        out << QStringLiteral("%1. %2%3  %4s\n")
+                   .arg(++number, 2)
+                   .arg(s.title,
+                        side.isEmpty() ? QString() : QStringLiteral(" (%1 side)").arg(side))
+                   .arg(seconds.count());
+        if (exercise)
+            out << "    [" << s.exercise->id << "] " << s.exercise->illustration << '\n';
+        for (const QString& line : instructions)
+            out << "    - " << line << '\n';
+    }
+    if (json) {
+        const QJsonObject o{
+            {QStringLiteral("name"), it->name},
+            {QStringLiteral("title"), it->title},
+            {QStringLiteral("description"), it->description},
+            {QStringLiteral("total_seconds"), qint64(content.totalDuration(*it).count())},
+            {QStringLiteral("steps"), segments}};
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    }
+    return ExitCode::Ok;
+}
+
+} // namespace deskbreak::app

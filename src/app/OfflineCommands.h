@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+#include <QTextStream>
+
+namespace deskbreak::app {
+
+// The commands that need no daemon and no display. Each returns an ExitCode.
+int checkConfigCommand(const QString& file, QTextStream& out, QTextStream& err);
+int routinesCommand(bool json, QTextStream& out, QTextStream& err);
+int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextStream& err);
+
+} // namespace deskbreak::app

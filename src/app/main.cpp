@@ -1,0 +1,170 @@
+#include "app/ClientCommands.h"
+#include "app/ControlServer.h"
+#include "app/Daemon.h"
+#include "app/ExitCode.h"
+#include "app/OfflineCommands.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <csignal>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace deskbreak::app;
+
+namespace {
+
+const char* const kCommands = R"(Commands:
+  (none)                         start the daemon in the tray (a second start shows the first)
+  status [--json]                what the daemon sees: sitting time, next break, backends
+  break                          start a break now
+  snooze [DURATION]              put off the due break (default: the configured snooze)
+  skip                           skip the due (or next) break
+  pause DURATION | --until-tomorrow
+  resume                         end a pause
+  reload                         re-read the config file
+  quit                           stop the daemon
+  check-config [FILE]            check a config file; every problem as FILE:LINE:COLUMN
+  routines [--json]              list the break routines
+  routine show NAME [--json]     show a routine step by step
+
+Durations are written with a unit: 45s, 10m, 1h30m.
+Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// SIGTERM and SIGINT end the daemon through the event loop, so it shuts down cleanly.
+void quitOnSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, qApp);
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] { QCoreApplication::quit(); });
+    std::signal(SIGTERM, onSignal);
+    std::signal(SIGINT, onSignal);
+}
+
+int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
+{
+    {
+        // A second start: tell the first to show itself, and leave.
+        QCoreApplication probe(argc, argv);
+        bool connected = false;
+        sendControlRequest({{QStringLiteral("command"), QStringLiteral("show")}}, 2000, &connected);
+        if (connected) {
+            out << "deskbreak is already running; it shows its status now.\n";
+            return ExitCode::Ok;
+        }
+    }
+#ifdef Q_OS_LINUX
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        err << "deskbreak: no display; running without one (no tray, no windows on screen, "
+               "the command line works)\n";
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+#endif
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("deskbreak"));
+    QApplication::setApplicationVersion(QStringLiteral(DESKBREAK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("deskbreak"));
+    QApplication::setQuitOnLastWindowClosed(false);
+    quitOnSignals();
+    Daemon daemon({demo});
+    QString error;
+    if (!daemon.start(&error)) {
+        err << "deskbreak: cannot start: " << error << '\n';
+        return ExitCode::Failure;
+    }
+    if (demo)
+        out << "deskbreak demo: the first reminder comes in about 10 seconds. "
+               "`deskbreak quit` ends it.\n";
+    out.flush();
+    return app.exec() == 0 ? ExitCode::Ok : ExitCode::Failure;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    QCoreApplication::setApplicationName(QStringLiteral("deskbreak"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DESKBREAK_VERSION));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral(
+            "deskbreak: reminds you to take a short stretching break after long sitting.\n\n") +
+        QLatin1String(kCommands));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Start a daemon whose first reminder comes in about 10 s."));
+    const QCommandLineOption untilTomorrow(QStringLiteral("until-tomorrow"),
+                                           QStringLiteral("With pause: pause until midnight."));
+    parser.addOptions({json, demo, untilTomorrow});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("What to do (see Commands)."),
+                                 QStringLiteral("[command]"));
+    if (!parser.parse(arguments)) {
+        err << "deskbreak: " << parser.errorText() << "\nTry 'deskbreak --help'.\n";
+        return ExitCode::Usage;
+    }
+    if (parser.isSet(help)) {
+        out << parser.helpText();
+        return ExitCode::Ok;
+    }
+    if (parser.isSet(version)) {
+        out << "deskbreak " << QCoreApplication::applicationVersion() << '\n';
+        return ExitCode::Ok;
+    }
+
+    const QStringList args = parser.positionalArguments();
+    const QString command = args.value(0);
+    auto usage = [&](const QString& message) {
+        err << "deskbreak: " << message << "\nTry 'deskbreak --help'.\n";
+        return ExitCode::Usage;
+    };
+    if (command.isEmpty())
+        return runDaemon(argc, argv, parser.isSet(demo), out, err);
+    if (parser.isSet(demo))
+        return usage(QStringLiteral("--demo starts the daemon; it takes no command"));
+
+    QCoreApplication app(argc, argv);
+    if (isClientCommand(command))
+        return runClientCommand(command, args.mid(1), parser.isSet(json),
+                                parser.isSet(untilTomorrow), out, err);
+    if (command == u"check-config") {
+        if (args.size() > 2)
+            return usage(QStringLiteral("check-config takes at most one FILE"));
+        return checkConfigCommand(args.value(1), out, err);
+    }
+    if (command == u"routines") {
+        if (args.size() > 1)
+            return usage(QStringLiteral("routines takes no arguments"));
+        return routinesCommand(parser.isSet(json), out, err);
+    }
+    if (command == u"routine") {
+        if (args.value(1) != u"show" || args.size() != 3)
+            return usage(QStringLiteral("use: deskbreak routine show NAME"));
+        return routineShowCommand(args.value(2), parser.isSet(json), out, err);
+    }
+    return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+}

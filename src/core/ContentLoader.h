@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/Diagnostic.h"
+#include "core/Routine.h"
+
+namespace deskbreak::core {
+
+// Loads exercises.toml, safety.toml and routines/*.toml from `dataDir`, then the
+// user's routines (which may replace shipped ones by name). Every problem is a
+// Diagnostic; a broken user routine is left out, the rest still loads.
+Content loadContent(const QString& dataDir, const QString& userRoutinesDir, Diagnostics& out);
+
+// One routine file, checked against `content`'s exercises; nullopt when it has errors.
+std::optional<Routine> loadRoutineFile(const QString& path, const Content& content,
+                                       Diagnostics& out);
+
+} // namespace deskbreak::core

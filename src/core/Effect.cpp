@@ -1,0 +1,82 @@
+#include "core/Effect.h"
+
+namespace deskbreak::core {
+
+QString reasonName(NaturalBreakReason reason)
+{
+    switch (reason) {
+    case NaturalBreakReason::Idle:
+        return QStringLiteral("idle");
+    case NaturalBreakReason::Locked:
+        return QStringLiteral("locked");
+    case NaturalBreakReason::Asleep:
+        return QStringLiteral("asleep");
+    }
+    return {};
+}
+
+QString kindName(HistoryEvent::Kind kind)
+{
+    using K = HistoryEvent::Kind;
+    switch (kind) {
+    case K::Reminded:
+        return QStringLiteral("reminded");
+    case K::Snoozed:
+        return QStringLiteral("snoozed");
+    case K::Skipped:
+        return QStringLiteral("skipped");
+    case K::BreakStarted:
+        return QStringLiteral("break_started");
+    case K::BreakCompleted:
+        return QStringLiteral("break_completed");
+    case K::BreakEndedEarly:
+        return QStringLiteral("break_ended_early");
+    case K::NaturalBreak:
+        return QStringLiteral("natural_break");
+    case K::Paused:
+        return QStringLiteral("paused");
+    case K::Resumed:
+        return QStringLiteral("resumed");
+    case K::SittingSpan:
+        return QStringLiteral("sitting");
+    }
+    return {};
+}
+
+namespace {
+struct Printer {
+    QString operator()(const effect::Remind& r) const
+    {
+        return QStringLiteral("remind(%1snoozes=%2)")
+            .arg(r.again ? QStringLiteral("again, ") : QString())
+            .arg(r.snoozesLeft);
+    }
+    QString operator()(const effect::CloseReminder&) const
+    {
+        return QStringLiteral("close_reminder");
+    }
+    QString operator()(const effect::OpenBreak&) const { return QStringLiteral("open_break"); }
+    QString operator()(const effect::CloseBreak&) const { return QStringLiteral("close_break"); }
+    QString operator()(const effect::StateChanged&) const { return QStringLiteral("state"); }
+    QString operator()(const effect::Record& r) const
+    {
+        const HistoryEvent& e = r.event;
+        QString s = QStringLiteral("record(") + kindName(e.kind);
+        if (e.kind == HistoryEvent::Kind::NaturalBreak)
+            s += QStringLiteral(", %1, %2s").arg(reasonName(e.reason)).arg(e.start.secsTo(e.at));
+        else if (e.kind == HistoryEvent::Kind::SittingSpan)
+            s += QStringLiteral(", %1s").arg(e.start.secsTo(e.at));
+        else if (e.kind == HistoryEvent::Kind::BreakEndedEarly ||
+                 e.kind == HistoryEvent::Kind::Paused)
+            s += QStringLiteral(", %1s").arg(e.seconds.count());
+        return s + u')';
+    }
+};
+} // namespace
+
+QString describe(const Effect& e)
+{
+    return std::visit(Printer{}, e);
+}
+
+} // namespace deskbreak::core

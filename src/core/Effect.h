@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/Clock.h"
+
+#include <QDateTime>
+#include <QString>
+#include <variant>
+#include <vector>
+
+namespace deskbreak::core {
+
+enum class NaturalBreakReason { Idle, Locked, Asleep };
+QString reasonName(NaturalBreakReason reason);
+
+// Something that happened, for the history store. Timestamps are wall-clock.
+struct HistoryEvent {
+    enum class Kind {
+        Reminded,
+        Snoozed,
+        Skipped,
+        BreakStarted,
+        BreakCompleted,
+        BreakEndedEarly,
+        NaturalBreak,
+        Paused,
+        Resumed,
+        SittingSpan, // a continuous sitting stretch, [start, at)
+    };
+    Kind kind = Kind::Reminded;
+    QDateTime at;
+    QDateTime start;                // SittingSpan and NaturalBreak: when it began
+    std::chrono::seconds seconds{}; // BreakEndedEarly: seconds done; Paused: length
+    NaturalBreakReason reason = NaturalBreakReason::Idle;
+
+    bool operator==(const HistoryEvent&) const = default;
+};
+QString kindName(HistoryEvent::Kind kind);
+
+// What the shell must do after an input. The model never acts itself.
+namespace effect {
+struct Remind {
+    bool again = false;  // a repeat of an ignored reminder, or after a snooze
+    int snoozesLeft = 0; // -1 = unlimited; 0 = do not offer Snooze
+    bool operator==(const Remind&) const = default;
+};
+struct CloseReminder {
+    bool operator==(const CloseReminder&) const = default;
+};
+struct OpenBreak {
+    bool operator==(const OpenBreak&) const = default;
+};
+struct CloseBreak {
+    bool operator==(const CloseBreak&) const = default;
+};
+// What the tray shows changed (phase, overload, due, paused, snoozed); redraw it.
+struct StateChanged {
+    bool operator==(const StateChanged&) const = default;
+};
+struct Record {
+    HistoryEvent event;
+    bool operator==(const Record&) const = default;
+};
+} // namespace effect
+
+using Effect = std::variant<effect::Remind, effect::CloseReminder, effect::OpenBreak,
+                            effect::CloseBreak, effect::StateChanged, effect::Record>;
+using Effects = std::vector<Effect>;
+
+// A short, stable text form, e.g. "remind(again, snoozes=2)", used by timeline tests and logs.
+QString describe(const Effect& e);
+
+} // namespace deskbreak::core

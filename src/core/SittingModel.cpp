@@ -1,0 +1,580 @@
+#include "core/SittingModel.h"
+
+#include <algorithm>
+
+namespace deskbreak::core {
+
+using std::chrono::duration_cast;
+using Kind = HistoryEvent::Kind;
+
+namespace {
+constexpr MonoTime kNever = MonoTime::max();
+// While reminders are held back by working hours, look at the wall clock at least
+// this often, so a changed clock or time zone is noticed.
+constexpr milliseconds kHoursRecheck = std::chrono::hours(1);
+
+std::chrono::seconds secs(milliseconds d)
+{
+    return duration_cast<std::chrono::seconds>(d);
+}
+} // namespace
+
+SittingModel::SittingModel(const Clock& clock, const Settings::Schedule& schedule)
+    : m_clock(clock)
+    , m_schedule(schedule)
+{
+    const MonoTime now = m_clock.monotonic();
+    m_lastActive = m_lastInput = now;
+    startSitting(now);
+    updateNextCheck(now);
+}
+
+// ---- inputs -------------------------------------------------------------------------
+
+Effects SittingModel::idleSample(milliseconds idle)
+{
+    const MonoTime now = m_clock.monotonic();
+    const MonoTime activeAt = now - std::max(idle, milliseconds(0));
+    const auto naturalBreak = m_schedule.naturalBreak;
+    // Fast path: nothing can change unless a deadline passed, the user went away or came back.
+    const bool noGap = now - m_lastInput <= naturalBreak;
+    if (noGap && now < m_nextCheck && !m_lockedAt && !m_asleepAt && !m_activeNow) {
+        const MonoTime latest = std::max(m_lastActive, activeAt);
+        const bool stillSitting = m_phase == Phase::Sitting &&
+                                  activeAt - m_lastActive < naturalBreak &&
+                                  now - latest < naturalBreak;
+        const bool stillAway = m_phase == Phase::Away && activeAt <= m_awaySince;
+        if (stillSitting || stillAway || m_phase == Phase::OnBreak) {
+            m_lastInput = now;
+            m_lastActive = latest;
+            return {};
+        }
+    }
+    Effects out;
+    // A sample tells when input was last seen, so the old state is not evaluated at `now`:
+    // only a silent gap is, and an idle stretch the sample shows has ended.
+    advance(now, out, false);
+    if (m_phase == Phase::Sitting && !m_activeNow && !m_lockedAt &&
+        activeAt - m_lastActive >= naturalBreak)
+        goAway(m_lastActive, NaturalBreakReason::Idle, out);
+    m_activeNow = false;
+    m_lastActive = std::max(m_lastActive, activeAt);
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::userIdle(milliseconds idleFor)
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    m_activeNow = false;
+    m_lastActive = std::max(m_lastActive, now - std::max(idleFor, milliseconds(0)));
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::userActive()
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    m_activeNow = true;
+    m_lastActive = now;
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::tick()
+{
+    Effects out;
+    advance(m_clock.monotonic(), out);
+    return out;
+}
+
+Effects SittingModel::sessionLocked()
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    if (!m_lockedAt)
+        m_lockedAt = now;
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::sessionUnlocked()
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    m_lockedAt.reset();
+    m_lastActive = now; // unlocking takes input
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::goingToSleep()
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    if (!m_asleepAt)
+        m_asleepAt = now;
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::resumedFromSleep()
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    m_asleepAt.reset();
+    m_lastActive = now; // someone woke the machine; the idle source corrects this if not
+    evaluate(now, out);
+    return out;
+}
+
+// ---- commands ------------------------------------------------------------------------
+
+Effects SittingModel::startBreak()
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    if (m_phase == Phase::OnBreak)
+        return out;
+    if (m_reminderOpen)
+        out.push_back(effect::CloseReminder{});
+    m_reminderOpen = false;
+    m_breakFromAway = m_phase == Phase::Away;
+    m_phase = Phase::OnBreak;
+    m_breakStartedAt = now;
+    record(Kind::BreakStarted, now, out);
+    out.push_back(effect::OpenBreak{});
+    out.push_back(effect::StateChanged{});
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::endBreak(bool completed)
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    if (m_phase != Phase::OnBreak)
+        return out;
+    const auto done = now - m_breakStartedAt;
+    if (completed) {
+        record(Kind::BreakCompleted, now, out);
+    } else {
+        HistoryEvent e{Kind::BreakEndedEarly, wallAt(now), wallAt(m_breakStartedAt), secs(done)};
+        out.push_back(effect::Record{e});
+    }
+    out.push_back(effect::CloseBreak{});
+    if (completed || done >= kMinimumBreak) {
+        if (!m_breakFromAway && m_breakStartedAt > m_sittingSince) {
+            out.push_back(effect::Record{
+                {Kind::SittingSpan, wallAt(m_breakStartedAt), wallAt(m_sittingSince)}});
+        }
+        startSitting(now);
+        m_lastActive = std::max(m_lastActive, now);
+    } else if (m_breakFromAway) {
+        m_phase = Phase::Away;
+    } else {
+        // Too short to count: sitting goes on, and a due break is asked for again.
+        m_phase = Phase::Sitting;
+        if (m_due)
+            m_nextReminderAt = now + m_schedule.remindAgain;
+    }
+    out.push_back(effect::StateChanged{});
+    evaluate(now, out);
+    return out;
+}
+
+bool SittingModel::canSnooze() const
+{
+    return m_phase == Phase::Sitting && m_due &&
+           (m_schedule.maxSnoozes == 0 || m_snoozesUsed < m_schedule.maxSnoozes);
+}
+
+Effects SittingModel::snooze(std::optional<std::chrono::seconds> d)
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    if (!canSnooze())
+        return out;
+    if (m_reminderOpen)
+        out.push_back(effect::CloseReminder{});
+    m_reminderOpen = false;
+    ++m_snoozesUsed;
+    m_snoozed = true;
+    m_nextReminderAt = now + d.value_or(m_schedule.snooze);
+    record(Kind::Snoozed, now, out);
+    out.push_back(effect::StateChanged{});
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::skip()
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    if (m_phase != Phase::Sitting)
+        return out;
+    if (m_reminderOpen)
+        out.push_back(effect::CloseReminder{});
+    // A due break is dropped; an upcoming one is moved one interval on.
+    m_nextReminderAt = m_due ? now + m_schedule.interval : m_nextReminderAt + m_schedule.interval;
+    m_reminderOpen = false;
+    m_due = false;
+    m_shown = false;
+    m_snoozed = false;
+    m_snoozesUsed = 0;
+    m_recheckAt.reset();
+    record(Kind::Skipped, now, out);
+    out.push_back(effect::StateChanged{});
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::pause(std::chrono::seconds d)
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    if (d <= std::chrono::seconds(0))
+        return out;
+    m_pausedUntil = now + d;
+    if (m_reminderOpen)
+        out.push_back(effect::CloseReminder{});
+    m_reminderOpen = false;
+    HistoryEvent e{Kind::Paused, wallAt(now), {}};
+    e.seconds = d;
+    out.push_back(effect::Record{e});
+    out.push_back(effect::StateChanged{});
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::pauseUntilTomorrow()
+{
+    const QDateTime wall = m_clock.wall();
+    const QDateTime midnight(wall.date().addDays(1), QTime(0, 0), wall.timeSpec());
+    return pause(std::chrono::seconds(std::max<qint64>(1, wall.secsTo(midnight))));
+}
+
+Effects SittingModel::resume()
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    if (!m_pausedUntil)
+        return out;
+    m_pausedUntil.reset();
+    m_recheckAt.reset();
+    record(Kind::Resumed, now, out);
+    out.push_back(effect::StateChanged{});
+    evaluate(now, out);
+    return out;
+}
+
+Effects SittingModel::applySchedule(const Settings::Schedule& schedule)
+{
+    const MonoTime now = m_clock.monotonic();
+    Effects out;
+    advance(now, out);
+    const auto delta = schedule.interval - m_schedule.interval;
+    m_schedule = schedule;
+    if (!m_due)
+        m_nextReminderAt += delta; // keeps a skip's offset; a shorter interval may make it due now
+    if (m_overload && now - m_sittingSince < m_schedule.overloadAfter) {
+        m_overload = false;
+        out.push_back(effect::StateChanged{});
+    }
+    evaluate(now, out);
+    return out;
+}
+
+// ---- state ---------------------------------------------------------------------------
+
+void SittingModel::advance(MonoTime now, Effects& out, bool evaluateOldState)
+{
+    // A longer silence than natural_break means the machine (or this process) was not
+    // running: treat it as a sleep even if no platform event said so.
+    const bool gap = now - m_lastInput > m_schedule.naturalBreak;
+    if (gap && m_phase != Phase::OnBreak && !m_lockedAt && !m_asleepAt) {
+        if (m_activeNow)
+            m_lastActive = std::max(m_lastActive, m_lastInput);
+        m_asleepAt = m_lastInput;
+        evaluate(now, out);
+        m_asleepAt.reset();
+        if (m_activeNow)
+            m_lastActive = now; // a push source that said "active" does not repeat itself
+    } else if (evaluateOldState) {
+        evaluate(now, out);
+    }
+    m_lastInput = now;
+}
+
+std::optional<MonoTime> SittingModel::absenceStart(MonoTime) const
+{
+    std::optional<MonoTime> start;
+    if (!m_activeNow)
+        start = m_lastActive;
+    for (const auto& since : {m_lockedAt, m_asleepAt})
+        if (since)
+            start = start ? std::min(*start, *since) : *since;
+    return start;
+}
+
+NaturalBreakReason SittingModel::absenceReason() const
+{
+    if (m_asleepAt)
+        return NaturalBreakReason::Asleep;
+    if (m_lockedAt)
+        return NaturalBreakReason::Locked;
+    return NaturalBreakReason::Idle;
+}
+
+void SittingModel::evaluate(MonoTime now, Effects& out)
+{
+    if (m_pausedUntil && now >= *m_pausedUntil) {
+        m_pausedUntil.reset();
+        record(Kind::Resumed, now, out);
+        out.push_back(effect::StateChanged{});
+    }
+
+    // Back first, then away again: one input long ago, and nothing since, is both.
+    if (m_phase == Phase::Away) {
+        const bool back = !m_lockedAt && !m_asleepAt && (m_activeNow || m_lastActive > m_awaySince);
+        if (back)
+            comeBack(std::min(m_lastActive, now), out);
+    }
+    if (m_phase == Phase::Sitting) {
+        const auto start = absenceStart(now);
+        if (start && now - *start >= m_schedule.naturalBreak)
+            goAway(*start, absenceReason(), out);
+    }
+
+    if (m_phase == Phase::Sitting) {
+        if (!m_overload && now - m_sittingSince >= m_schedule.overloadAfter) {
+            m_overload = true;
+            out.push_back(effect::StateChanged{});
+        }
+        if (now >= m_nextReminderAt && (!m_recheckAt || now >= *m_recheckAt)) {
+            MonoTime recheck = kNever;
+            if (remindersAllowed(now, &recheck)) {
+                m_recheckAt.reset();
+                out.push_back(effect::Remind{m_shown, snoozesLeft()});
+                record(Kind::Reminded, now, out);
+                m_due = true;
+                m_shown = true;
+                m_reminderOpen = true;
+                m_snoozed = false;
+                m_nextReminderAt = now + m_schedule.remindAgain;
+                out.push_back(effect::StateChanged{});
+            } else {
+                m_recheckAt = recheck;
+                if (!m_due) {
+                    m_due = true; // due, but held back until pause or off-hours end
+                    out.push_back(effect::StateChanged{});
+                }
+            }
+        }
+    }
+    updateNextCheck(now);
+}
+
+bool SittingModel::remindersAllowed(MonoTime now, MonoTime* recheckAt)
+{
+    if (m_pausedUntil) {
+        *recheckAt = *m_pausedUntil;
+        return false;
+    }
+    const QDateTime wall = m_clock.wall();
+    if (m_schedule.workingHours.contains(wall))
+        return true;
+    const auto next = m_schedule.workingHours.nextStart(wall);
+    milliseconds wait = kHoursRecheck;
+    if (next)
+        wait = std::clamp(milliseconds(wall.msecsTo(*next)), milliseconds(1000), kHoursRecheck);
+    *recheckAt = now + wait;
+    return false;
+}
+
+void SittingModel::goAway(MonoTime start, NaturalBreakReason reason, Effects& out)
+{
+    const MonoTime spanEnd = std::max(start, m_sittingSince);
+    if (spanEnd > m_sittingSince)
+        out.push_back(effect::Record{{Kind::SittingSpan, wallAt(spanEnd), wallAt(m_sittingSince)}});
+    if (m_reminderOpen)
+        out.push_back(effect::CloseReminder{});
+    m_phase = Phase::Away;
+    m_awaySince = start;
+    m_awayReason = reason;
+    m_reminderOpen = false;
+    m_due = false;
+    m_shown = false;
+    m_snoozed = false;
+    m_snoozesUsed = 0;
+    m_overload = false;
+    m_recheckAt.reset();
+    out.push_back(effect::StateChanged{});
+}
+
+void SittingModel::comeBack(MonoTime at, Effects& out)
+{
+    HistoryEvent e{Kind::NaturalBreak, wallAt(at), wallAt(m_awaySince)};
+    e.reason = m_awayReason;
+    e.seconds = secs(at - m_awaySince);
+    out.push_back(effect::Record{e});
+    startSitting(at);
+    out.push_back(effect::StateChanged{});
+}
+
+void SittingModel::startSitting(MonoTime at)
+{
+    m_phase = Phase::Sitting;
+    m_sittingSince = at;
+    m_nextReminderAt = at + m_schedule.interval;
+    m_due = false;
+    m_shown = false;
+    m_reminderOpen = false;
+    m_snoozed = false;
+    m_snoozesUsed = 0;
+    m_overload = false;
+    m_recheckAt.reset();
+}
+
+void SittingModel::updateNextCheck(MonoTime now)
+{
+    MonoTime next = kNever;
+    if (m_phase == Phase::Sitting) {
+        if (!m_overload)
+            next = std::min(next, m_sittingSince + m_schedule.overloadAfter);
+        const bool held = m_recheckAt && m_nextReminderAt <= now;
+        next = std::min(next, held ? *m_recheckAt : m_nextReminderAt);
+    }
+    if (m_pausedUntil)
+        next = std::min(next, *m_pausedUntil);
+    m_nextCheck = next;
+}
+
+MonoTime SittingModel::nextWakeUp() const
+{
+    MonoTime next = m_nextCheck;
+    if (m_phase == Phase::Sitting)
+        if (const auto start = absenceStart(m_lastInput))
+            next = std::min(next, *start + m_schedule.naturalBreak);
+    // Without a call for longer than natural_break the model assumes a sleep; stay well inside.
+    return std::min(next, m_lastInput + m_schedule.naturalBreak / 2);
+}
+
+int SittingModel::snoozesLeft() const
+{
+    if (m_schedule.maxSnoozes == 0)
+        return -1;
+    return std::max(0, m_schedule.maxSnoozes - m_snoozesUsed);
+}
+
+QDateTime SittingModel::wallAt(MonoTime t) const
+{
+    return m_clock.wall().addMSecs(-(m_clock.monotonic() - t).count());
+}
+
+void SittingModel::record(Kind kind, MonoTime at, Effects& out)
+{
+    out.push_back(effect::Record{{kind, wallAt(at), {}}});
+}
+
+SittingModel::Status SittingModel::status() const
+{
+    const MonoTime now = m_clock.monotonic();
+    Status s;
+    s.phase = m_phase;
+    if (m_phase == Phase::Sitting)
+        s.sitting = secs(now - m_sittingSince);
+    else if (m_phase == Phase::OnBreak && !m_breakFromAway)
+        s.sitting = secs(m_breakStartedAt - m_sittingSince);
+    s.untilReminder = m_phase == Phase::Away
+                          ? secs(m_schedule.interval)
+                          : std::max(std::chrono::seconds(0), secs(m_nextReminderAt - now));
+    if (m_due && !m_snoozed)
+        s.untilReminder = std::chrono::seconds(0);
+    s.overload = m_phase == Phase::Sitting && now - m_sittingSince >= m_schedule.overloadAfter;
+    s.due = m_due;
+    s.reminderOpen = m_reminderOpen;
+    s.snoozed = m_snoozed;
+    s.snoozesUsed = m_snoozesUsed;
+    s.snoozesLeft = snoozesLeft();
+    if (m_pausedUntil)
+        s.pausedUntil = wallAt(*m_pausedUntil);
+    return s;
+}
+
+// ---- restart -------------------------------------------------------------------------
+
+SittingSnapshot SittingModel::snapshot() const
+{
+    const MonoTime now = m_clock.monotonic();
+    const Status st = status();
+    SittingSnapshot s;
+    s.savedAt = m_clock.wall().toUTC();
+    s.phase = m_phase;
+    s.sitting = st.sitting;
+    if (m_phase == Phase::Away)
+        s.away = secs(now - m_awaySince);
+    s.untilReminder = secs(m_nextReminderAt - now);
+    s.due = m_due;
+    s.snoozesUsed = m_snoozesUsed;
+    if (m_pausedUntil)
+        s.pausedUntil = wallAt(*m_pausedUntil).toUTC();
+    return s;
+}
+
+Effects SittingModel::restore(const SittingSnapshot& s)
+{
+    const MonoTime now = m_clock.monotonic();
+    const QDateTime wallNow = m_clock.wall();
+    Effects out;
+    // A clock that went back makes the gap unknown: count it as none.
+    const milliseconds gap(std::max<qint64>(0, s.savedAt.msecsTo(wallNow)));
+    m_lastInput = now;
+    m_activeNow = false;
+    m_lockedAt.reset();
+    m_asleepAt.reset();
+
+    if (s.phase == Phase::Away || gap >= m_schedule.naturalBreak) {
+        if (s.phase != Phase::Away && s.sitting.count() > 0) {
+            const QDateTime savedAt = s.savedAt.toLocalTime();
+            out.push_back(
+                effect::Record{{Kind::SittingSpan, savedAt, savedAt.addSecs(-s.sitting.count())}});
+        }
+        startSitting(now);
+        m_phase = Phase::Away;
+        m_awaySince = now - gap - (s.phase == Phase::Away ? milliseconds(s.away) : milliseconds(0));
+        m_awayReason =
+            s.phase == Phase::Away ? NaturalBreakReason::Idle : NaturalBreakReason::Asleep;
+        m_lastActive = m_awaySince;
+    } else {
+        // Back within natural_break: the gap counts as sitting, as idle time below it does.
+        startSitting(now - gap - s.sitting);
+        m_nextReminderAt =
+            std::max(now + s.untilReminder - gap, m_sittingSince + m_schedule.interval);
+        m_due = s.due;
+        m_snoozesUsed = s.snoozesUsed;
+        m_lastActive = now;
+    }
+    m_pausedUntil.reset();
+    if (s.pausedUntil && *s.pausedUntil > wallNow)
+        m_pausedUntil = now + milliseconds(wallNow.msecsTo(*s.pausedUntil));
+    out.push_back(effect::StateChanged{});
+    evaluate(now, out);
+    return out;
+}
+
+} // namespace deskbreak::core

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Effect.h"
+#include "core/Settings.h"
+#include "core/SittingSnapshot.h"
+
+#include <optional>
+
+namespace deskbreak::core {
+
+// The continuous-sitting state machine. It owns no timer and calls no OS: every
+// input reads the injected clock, updates the state and returns what the shell
+// must do. The shell calls tick() no later than nextWakeUp().
+class SittingModel {
+public:
+    using Phase = SittingSnapshot::Phase;
+
+    struct Status {
+        Phase phase = Phase::Sitting;
+        std::chrono::seconds sitting{};       // current continuous sitting time
+        std::chrono::seconds untilReminder{}; // 0 when a break is due now
+        bool overload = false;                // sitting past overload_after
+        bool due = false;                     // a break is due (reminder shown or held back)
+        bool reminderOpen = false;
+        bool snoozed = false; // the next reminder is a snoozed one
+        int snoozesUsed = 0;
+        int snoozesLeft = 0;                  // -1 = unlimited
+        std::optional<QDateTime> pausedUntil; // wall clock
+    };
+
+    SittingModel(const Clock& clock, const Settings::Schedule& schedule);
+
+    // Activity, from a polling idle source: input was last seen `idle` ago.
+    Effects idleSample(milliseconds idle);
+    // Activity, from a push idle source: the user has now been idle for `idleFor`.
+    Effects userIdle(milliseconds idleFor);
+    // Activity, from a push idle source: input again, and until the next userIdle().
+    Effects userActive();
+    // Time passed; nothing new is known.
+    Effects tick();
+
+    Effects sessionLocked();
+    Effects sessionUnlocked();
+    Effects goingToSleep();
+    Effects resumedFromSleep();
+
+    // User commands (reminder buttons, tray menu, CLI).
+    Effects startBreak();
+    // The break window closed: `completed` when it ran to its end.
+    Effects endBreak(bool completed);
+    bool canSnooze() const;
+    // Puts the reminder off for `d` (the configured snooze when nullopt); no-op if !canSnooze().
+    Effects snooze(std::optional<std::chrono::seconds> d = std::nullopt);
+    Effects skip();
+    Effects pause(std::chrono::seconds d);
+    Effects pauseUntilTomorrow();
+    Effects resume();
+
+    // A new schedule takes effect at once; sitting time is kept.
+    Effects applySchedule(const Settings::Schedule& schedule);
+
+    Status status() const;
+    // When the shell must call tick() at the latest.
+    MonoTime nextWakeUp() const;
+
+    SittingSnapshot snapshot() const;
+    // Continues from a snapshot written by an earlier run (see SittingSnapshot).
+    Effects restore(const SittingSnapshot& snapshot);
+
+    // Breaks shorter than this, ended by hand, do not reset sitting time.
+    static constexpr std::chrono::seconds kMinimumBreak{60};
+
+private:
+    // Brings the state up to `now` with what is already known, then rechecks deadlines.
+    void advance(MonoTime now, Effects& out, bool evaluateOldState = true);
+    void evaluate(MonoTime now, Effects& out);
+    std::optional<MonoTime> absenceStart(MonoTime now) const;
+    NaturalBreakReason absenceReason() const;
+    void goAway(MonoTime start, NaturalBreakReason reason, Effects& out);
+    void comeBack(MonoTime at, Effects& out);
+    void startSitting(MonoTime at);
+    void resetBreakDue(Effects& out);
+    bool remindersAllowed(MonoTime now, MonoTime* recheckAt);
+    void updateNextCheck(MonoTime now);
+    QDateTime wallAt(MonoTime t) const;
+    void record(HistoryEvent::Kind kind, MonoTime at, Effects& out);
+    int snoozesLeft() const;
+
+    const Clock& m_clock;
+    Settings::Schedule m_schedule;
+
+    Phase m_phase = Phase::Sitting;
+    MonoTime m_sittingSince;
+    MonoTime m_lastActive;    // last input the idle source reported
+    bool m_activeNow = false; // push source: active until it says idle
+    MonoTime m_lastInput;     // last call of any kind; a longer gap than natural_break is a sleep
+    MonoTime m_awaySince;
+    NaturalBreakReason m_awayReason = NaturalBreakReason::Idle;
+    std::optional<MonoTime> m_lockedAt;
+    std::optional<MonoTime> m_asleepAt;
+
+    MonoTime m_nextReminderAt;
+    bool m_due = false;
+    bool m_shown = false; // a reminder was shown for the current due break
+    bool m_reminderOpen = false;
+    bool m_snoozed = false;
+    int m_snoozesUsed = 0;
+    bool m_overload = false;
+    std::optional<MonoTime> m_pausedUntil;
+    MonoTime m_breakStartedAt;
+    bool m_breakFromAway = false;
+    std::optional<MonoTime> m_recheckAt; // a due reminder is held back until then
+
+    MonoTime m_nextCheck; // earliest time-based change; before it, idle samples take a fast path
+};
+
+} // namespace deskbreak::core

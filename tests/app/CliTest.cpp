@@ -1,0 +1,199 @@
+// The deskbreak binary as a user runs it: no display, a private XDG home,
+// checked by stdout, stderr and exit code.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <doctest/doctest.h>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+class Cli {
+public:
+    Cli()
+    {
+        REQUIRE(m_home.isValid());
+        m_env.insert("HOME", m_home.path());
+        m_env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
+        m_env.insert("XDG_DATA_HOME", m_home.filePath("data"));
+        m_env.insert("XDG_STATE_HOME", m_home.filePath("state"));
+        m_env.remove("DISPLAY");
+        m_env.remove("WAYLAND_DISPLAY");
+        m_env.remove("DESKBREAK_DATA_DIR");
+    }
+
+    Run run(const QStringList& args) const
+    {
+        QProcess p;
+        p.setProcessEnvironment(m_env);
+        p.start(QStringLiteral(DESKBREAK_BINARY), args);
+        REQUIRE(p.waitForFinished(20000));
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QString write(const QString& name, const QByteArray& data) const
+    {
+        const QString path = m_home.filePath(name);
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(data);
+        return path;
+    }
+
+    QString home() const { return m_home.path(); }
+
+private:
+    QTemporaryDir m_home;
+    QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
+};
+
+} // namespace
+
+TEST_CASE("--version and --help work with no display")
+{
+    Cli cli;
+    const Run v = cli.run({"--version"});
+    CHECK(v.code == 0);
+    CHECK(v.out.startsWith("deskbreak "));
+    const Run h = cli.run({"--help"});
+    CHECK(h.code == 0);
+    for (const char* word : {"check-config", "routines", "routine show"})
+        CHECK_MESSAGE(h.out.contains(word), word);
+}
+
+TEST_CASE("check-config: the shipped default is valid; no user config means defaults")
+{
+    Cli cli;
+    const Run shipped = cli.run({"check-config", DESKBREAK_SOURCE_DIR "/config/deskbreak.toml"});
+    CHECK(shipped.code == 0);
+    CHECK(shipped.out.contains(": ok"));
+    CHECK(shipped.err.isEmpty());
+    const Run none = cli.run({"check-config"});
+    CHECK(none.code == 0);
+    CHECK(none.out.contains("uses the defaults"));
+}
+
+TEST_CASE("check-config: each problem on stderr as FILE:LINE:COLUMN, exit 1")
+{
+    Cli cli;
+    const QString path = cli.write(
+        "bad.toml", "[schedule]\ninterval = 60\nsnoze = \"5m\"\n[break]\nroutine = \"nap\"\n");
+    const Run r = cli.run({"check-config", path});
+    CHECK(r.code == 1);
+    const QStringList lines = r.err.trimmed().split('\n');
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].startsWith(path + ":2:12: schedule.interval = 60 has no unit"));
+    CHECK(lines[1].startsWith(path + ":3:1: unknown key 'snoze' in [schedule]"));
+    CHECK(lines[2].startsWith(path + ":5:11: break.routine: no routine named \"nap\""));
+    CHECK(r.out.isEmpty());
+}
+
+TEST_CASE("check-config: a short interval passes with a note")
+{
+    Cli cli;
+    const QString path = cli.write("short.toml", "[schedule]\ninterval = \"20s\"\n");
+    const Run r = cli.run({"check-config", path});
+    CHECK(r.code == 0);
+    CHECK(r.err.contains(
+        path + ":2:12: note: schedule.interval = \"20s\" is accepted, but the sources advise"));
+}
+
+TEST_CASE("check-config never crashes on junk, a missing file or a directory")
+{
+    Cli cli;
+    QByteArray junk;
+    for (int i = 0; i < 65536; ++i)
+        junk.append(char((i * 131 + 7) % 256));
+    for (const QString& target :
+         {cli.write("junk.toml", junk), cli.home() + "/missing.toml", cli.home()}) {
+        CAPTURE(target.toStdString());
+        const Run r = cli.run({"check-config", target});
+        CHECK(r.code == 1);
+        CHECK(r.err.startsWith(target + ":"));
+    }
+}
+
+TEST_CASE("routines lists the routines with their length")
+{
+    Cli cli;
+    const Run r = cli.run({"routines"});
+    CHECK(r.code == 0);
+    CHECK(r.out.contains(QRegularExpression("desk-break\\s+3:00\\s+Desk break")));
+    const Run j = cli.run({"routines", "--json"});
+    CHECK(j.code == 0);
+    const QJsonArray list = QJsonDocument::fromJson(j.out.toUtf8()).array();
+    CHECK(list.size() >= 5);
+    bool found = false;
+    for (const auto& v : list)
+        if (v.toObject()["name"].toString() == "desk-break") {
+            found = true;
+            CHECK(v.toObject()["total_seconds"].toInt() == 180);
+        }
+    CHECK(found);
+}
+
+TEST_CASE("routine show gives each step with exercise, side, seconds, picture and instructions")
+{
+    Cli cli;
+    const Run r = cli.run({"routine", "show", "desk-break", "--json"});
+    CHECK(r.code == 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    CHECK(o["total_seconds"].toInt() == 180);
+    const QJsonArray steps = o["steps"].toArray();
+    int seconds = 0;
+    QStringList sides;
+    for (const auto& v : steps) {
+        const QJsonObject s = v.toObject();
+        seconds += s["seconds"].toInt();
+        CHECK_FALSE(s["instructions"].toArray().isEmpty());
+        if (s["kind"] == "exercise") {
+            CHECK(QFileInfo::exists(s["illustration"].toString()));
+            CHECK_FALSE(s["exercise"].toString().isEmpty());
+        }
+        if (s.contains("side"))
+            sides.append(s["side"].toString());
+    }
+    CHECK(seconds == 180);
+    CHECK(sides == QStringList{"right", "left"});
+
+    const Run text = cli.run({"routine", "show", "desk-break"});
+    CHECK(text.code == 0);
+    CHECK(text.out.contains("Switch sides"));
+    CHECK(text.out.contains("Wall dog"));
+}
+
+TEST_CASE("unknown routine exits 1; bad usage exits 2")
+{
+    Cli cli;
+    const Run missing = cli.run({"routine", "show", "nope"});
+    CHECK(missing.code == 1);
+    CHECK(missing.err.contains("no routine named \"nope\""));
+    CHECK(cli.run({"frobnicate"}).code == 2);
+    CHECK(cli.run({"routine"}).code == 2);
+    CHECK(cli.run({"check-config", "a", "b"}).code == 2);
+    CHECK(cli.run({"--no-such-option"}).code == 2);
+}
+
+TEST_CASE("a user routine is listed and shown")
+{
+    Cli cli;
+    QDir().mkpath(cli.home() + "/config/deskbreak/routines");
+    cli.write("config/deskbreak/routines/neck-quick.toml",
+              "name = \"neck-quick\"\ntitle = \"Neck, quick\"\n[[step]]\nexercise = "
+              "\"chin-tuck\"\nseconds = 40\n");
+    const Run r = cli.run({"routines"});
+    CHECK(r.out.contains(QRegularExpression("neck-quick\\s+0:40\\s+Neck, quick\\s+\\(yours\\)")));
+}
