@@ -37,6 +37,14 @@ cmake --build "$build_dir" -j"$(nproc)"
 
 if [ "$mode" = test ]; then
     ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)"
+elif [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "Starting the deskbreak demo: the first reminder comes in about 10 seconds."
+    exec "$build_dir/bin/deskbreak" --demo
+elif command -v Xvfb >/dev/null; then
+    echo "No display here: running the demo on a headless X server instead."
+    exec tests/support/with-xvfb.sh tests/support/with-dunst.sh \
+        installers/dev/headless-demo.sh "$build_dir/bin/deskbreak" "$build_dir/demo"
 else
-    "$build_dir/bin/deskbreak" routine show desk-break
+    echo "No display and no Xvfb: running the demo offscreen (no windows; try \`deskbreak status\`)."
+    QT_QPA_PLATFORM=offscreen exec "$build_dir/bin/deskbreak" --demo
 fi

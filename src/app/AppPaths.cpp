@@ -20,13 +20,18 @@ QString xdg(const char* variable, const QString& fallbackBelowHome)
 }
 } // namespace
 
-QString configDir()
+QString configHome()
 {
 #ifdef Q_OS_LINUX
-    return xdg("XDG_CONFIG_HOME", QStringLiteral(".config")) + u'/' + kApp;
+    return xdg("XDG_CONFIG_HOME", QStringLiteral(".config"));
 #else
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u'/' + kApp;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
 #endif
+}
+
+QString configDir()
+{
+    return configHome() + u'/' + kApp;
 }
 
 QString configFile()

@@ -6,6 +6,7 @@ namespace deskbreak::app {
 
 // Where deskbreak keeps and finds its files (XDG on Linux, QStandardPaths elsewhere).
 namespace paths {
+QString configHome();      // $XDG_CONFIG_HOME
 QString configDir();       // $XDG_CONFIG_HOME/deskbreak
 QString configFile();      // .../config.toml
 QString userRoutinesDir(); // .../routines

@@ -22,13 +22,13 @@ QString describeStatus(const QJsonObject& s)
 {
     using std::chrono::seconds;
     const QString state = s.value(QStringLiteral("state")).toString();
-    QString text = QStringLiteral("state:        %1\n").arg(state);
-    text += QStringLiteral("sitting:      %1%2\n")
+    QString text = QStringLiteral("state:         %1\n").arg(state);
+    text += QStringLiteral("sitting:       %1%2\n")
                 .arg(core::formatDuration(
                          seconds(s.value(QStringLiteral("sitting_seconds")).toInteger())),
                      s.value(QStringLiteral("overload")).toBool() ? QStringLiteral(" (overload)")
                                                                   : QString());
-    text += QStringLiteral("next break:   %1\n")
+    text += QStringLiteral("next break:    %1\n")
                 .arg(s.value(QStringLiteral("due")).toBool() &&
                              !s.value(QStringLiteral("snoozed")).toBool()
                          ? QStringLiteral("due now")
@@ -36,12 +36,12 @@ QString describeStatus(const QJsonObject& s)
                                core::formatDuration(seconds(
                                    s.value(QStringLiteral("seconds_to_next_break")).toInteger())));
     const int left = s.value(QStringLiteral("snoozes_left")).toInt();
-    text += QStringLiteral("snoozes left: %1\n")
+    text += QStringLiteral("snoozes left:  %1\n")
                 .arg(left < 0 ? QStringLiteral("unlimited") : QString::number(left));
     if (!s.value(QStringLiteral("paused_until")).isNull())
-        text += QStringLiteral("paused until: %1\n")
+        text += QStringLiteral("paused until:  %1\n")
                     .arg(s.value(QStringLiteral("paused_until")).toString());
-    text += QStringLiteral("idle input:   %1\nnotifications: %2\ntray:         %3\n")
+    text += QStringLiteral("idle input:    %1\nnotifications: %2\ntray:          %3\n")
                 .arg(s.value(QStringLiteral("idle_backend")).toString(),
                      s.value(QStringLiteral("notification_backend")).toString(),
                      s.value(QStringLiteral("tray_available")).toBool()

@@ -1,9 +1,12 @@
 #include "app/Daemon.h"
 
 #include "app/AppPaths.h"
+#include "app/ConfigWatcher.h"
 #include "app/ControlProtocol.h"
 #include "app/ControlServer.h"
 #include "app/Logging.h"
+#include "app/SqliteHistoryStore.h"
+#include "app/StateFile.h"
 #include "core/ConfigParser.h"
 #include "core/ConfigSchema.h"
 #include "core/Duration.h"
@@ -11,6 +14,7 @@
 #include "platform/PlatformFactory.h"
 #include "ui/BreakWindow.h"
 #include "ui/ReminderWindow.h"
+#include "ui/StatsWindow.h"
 #include "ui/TrayIcon.h"
 
 #include <QApplication>
@@ -135,7 +139,9 @@ bool Daemon::start(QString* error)
         logInfo(QStringLiteral("reminder dismissed; it comes back after remind_again"));
     });
 
+    openHistory();
     m_model = std::make_unique<core::SittingModel>(m_clock, effectiveSchedule());
+    restoreState();
     if (m_idle->mode() == platform::IdleSource::Mode::Push) {
         connect(m_idle.get(), &platform::IdleSource::idleFor, this, [this](qint64 ms) {
             handle(m_model->userIdle(std::chrono::milliseconds(ms)));
@@ -178,14 +184,81 @@ bool Daemon::start(QString* error)
     connect(m_tray, &ui::TrayIcon::openConfigRequested, this,
             [] { QDesktopServices::openUrl(QUrl::fromLocalFile(paths::configFile())); });
     connect(m_tray, &ui::TrayIcon::quitRequested, this, &Daemon::quit);
+    connect(m_tray, &ui::TrayIcon::statsRequested, this, &Daemon::showStats);
+    connect(m_tray, &ui::TrayIcon::autostartToggled, this, [this](bool on) {
+        QString error;
+        if (m_autostart->setEnabled(on, QCoreApplication::applicationFilePath(), &error))
+            logInfo(QStringLiteral("autostart %1 from the tray (%2)")
+                        .arg(on ? QStringLiteral("on") : QStringLiteral("off"),
+                             m_autostart->location()));
+        else
+            logError(QStringLiteral("autostart: %1").arg(error));
+        m_tray->setAutostart(m_autostart->isEnabled());
+    });
+    applyAutostart();
     connect(m_tray, &ui::TrayIcon::activated, this, [this] { refreshTray(); });
 
+    if (!m_options.demo) {
+        m_watcher = new ConfigWatcher(paths::configFile(), paths::userRoutinesDir(), this);
+        connect(m_watcher, &ConfigWatcher::configChanged, this, [this] { reloadConfig(false); });
+        connect(m_watcher, &ConfigWatcher::routinesChanged, this, [this] {
+            reloadContent();
+            m_configBytes.clear(); // the routine named in the config may have come or gone
+            reloadConfig(false);
+        });
+    }
     refreshTray();
+    saveState();
     schedule();
     if (!m_lastConfigError.isEmpty())
-        m_notifier->showMessage(QStringLiteral("deskbreak: problem in your config"),
-                                m_lastConfigError);
+        tellConfigProblem();
     return true;
+}
+
+void Daemon::applyAutostart()
+{
+    m_autostart = platform::createAutostart(paths::configHome(), QDir::homePath());
+    if (!m_options.demo) {
+        // [startup] autostart = true turns it on once; after that the user's own toggle
+        // (tray, `deskbreak autostart off`) is respected. false always turns it off.
+        const QString applied = paths::stateDir() + QStringLiteral("/autostart-applied");
+        QString error;
+        if (m_settings.autostart && !QFileInfo::exists(applied)) {
+            if (!m_autostart->isEnabled() &&
+                m_autostart->setEnabled(true, QCoreApplication::applicationFilePath(), &error)) {
+                logInfo(QStringLiteral("autostart turned on (%1); `deskbreak autostart off` or the "
+                                       "tray menu turns it off")
+                            .arg(m_autostart->location()));
+                m_notifier->showMessage(
+                    QStringLiteral("deskbreak starts when you log in"),
+                    QStringLiteral("Turn this off in the tray menu (Start at login) or with "
+                                   "`deskbreak autostart off`."));
+            }
+            QDir().mkpath(paths::stateDir());
+            QFile marker(applied);
+            if (marker.open(QIODevice::WriteOnly))
+                marker.write(QDateTime::currentDateTime().toString(Qt::ISODate).toUtf8() + '\n');
+        } else if (!m_settings.autostart && m_autostart->isEnabled()) {
+            if (m_autostart->setEnabled(false, {}, &error))
+                logInfo(QStringLiteral("autostart turned off ([startup] autostart = false)"));
+        }
+        if (!error.isEmpty())
+            logError(QStringLiteral("autostart: %1").arg(error));
+    }
+    m_tray->setAutostart(m_autostart->isEnabled());
+}
+
+void Daemon::showStats()
+{
+    // Built when first asked for: nobody pays for it at idle.
+    if (!m_statsWindow) {
+        m_statsWindow = new ui::StatsWindow;
+        m_statsWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_statsWindow->setDays(recentDays(30));
+    m_statsWindow->show();
+    m_statsWindow->raise();
+    m_statsWindow->activateWindow();
 }
 
 core::Settings::Schedule Daemon::effectiveSchedule() const
@@ -206,7 +279,7 @@ core::Settings::Schedule Daemon::effectiveSchedule() const
 void Daemon::loadSettings(bool initial)
 {
     const QString path = paths::configFile();
-    if (!QFileInfo::exists(path)) {
+    if (initial && !QFileInfo::exists(path)) {
         // First start: the commented default goes where the user will look for it.
         QDir().mkpath(paths::configDir());
         const QString shipped =
@@ -214,16 +287,34 @@ void Daemon::loadSettings(bool initial)
         if (QFile::copy(shipped, path)) {
             QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
                                             QFile::ReadOther);
-            if (!initial)
-                logInfo(QStringLiteral("wrote the default config to %1").arg(path));
+            logInfo(QStringLiteral("wrote the commented default config to %1").arg(path));
         }
     }
+    if (!QFileInfo::exists(path)) {
+        m_configBytes.clear();
+        if (initial) {
+            m_settings = core::defaultSettings();
+        } else {
+            logWarning(QStringLiteral("the config file %1 is gone; keeping the current settings")
+                           .arg(path));
+        }
+        return;
+    }
+    QFile file(path);
+    const QByteArray bytes =
+        file.open(QIODevice::ReadOnly) ? file.read(1024 * 1024 + 1) : QByteArray();
+    if (!initial && bytes == m_configBytes)
+        return; // touched, not changed
     const QStringList routines = m_content.routines.keys();
     const core::ConfigResult result =
         core::loadConfigFile(path, m_content.routines.isEmpty() ? nullptr : &routines);
-    if (result.ok() || (initial && !QFileInfo::exists(path))) {
+    m_configBytes = bytes;
+    if (result.ok()) {
         m_settings = result.settings;
         m_lastConfigError.clear();
+        m_notifiedConfigError.clear();
+        if (!initial)
+            logInfo(QStringLiteral("config applied from %1").arg(path));
         return;
     }
     QStringList errors;
@@ -235,10 +326,127 @@ void Daemon::loadSettings(bool initial)
     if (initial)
         m_settings = result.settings; // the defaults: a broken file is never half-applied
     m_lastConfigError =
-        QStringLiteral("%1\n(%2 problem(s); deskbreak keeps %3 settings)")
+        QStringLiteral("%1\n(%2 problem(s) in all; deskbreak keeps %3 settings; "
+                       "`deskbreak check-config` lists them)")
             .arg(errors.value(0))
             .arg(errors.size())
             .arg(initial ? QStringLiteral("its default") : QStringLiteral("its last good"));
+}
+
+void Daemon::reloadConfig(bool onRequest)
+{
+    const core::Settings before = m_settings;
+    loadSettings(false);
+    if (m_settings != before) {
+        setLogLevel(m_settings.logLevel);
+        handle(m_model->applySchedule(effectiveSchedule()));
+        refreshTray();
+        schedule();
+    }
+    // Each distinct problem is told once (a reload on request always answers).
+    if (!m_lastConfigError.isEmpty() && (onRequest || m_lastConfigError != m_notifiedConfigError))
+        tellConfigProblem();
+}
+
+void Daemon::tellConfigProblem()
+{
+    m_notifier->showMessage(QStringLiteral("deskbreak: problem in your config"), m_lastConfigError);
+    m_notifiedConfigError = m_lastConfigError;
+    logInfo(QStringLiteral("told the user: ") + m_lastConfigError.section(u'\n', 0, 0));
+}
+
+void Daemon::reloadContent()
+{
+    core::Diagnostics problems;
+    m_content = core::loadContent(paths::contentDir(), paths::userRoutinesDir(), problems);
+    for (const core::Diagnostic& d : problems)
+        logWarning(d.toString());
+    logInfo(QStringLiteral("routines reloaded: %1")
+                .arg(m_content.routines.keys().join(QStringLiteral(", "))));
+}
+
+void Daemon::openHistory()
+{
+    if (m_options.demo) {
+        m_history = std::make_unique<core::MemoryHistoryStore>();
+        logInfo(QStringLiteral("history: in memory only (demo)"));
+        return;
+    }
+    const QString path = paths::dataDir() + QStringLiteral("/history.sqlite");
+    auto store = std::make_unique<SqliteHistoryStore>(path);
+    QString error;
+    if (store->open(&error)) {
+        m_history = std::move(store);
+        logInfo(QStringLiteral("history: %1").arg(path));
+        return;
+    }
+    logError(
+        QStringLiteral("cannot open the history %1: %2; keeping this session's history in memory")
+            .arg(path, error));
+    m_history = std::make_unique<core::MemoryHistoryStore>();
+}
+
+void Daemon::record(const core::HistoryEvent& e)
+{
+    QString error;
+    if (m_history->record(e, &error))
+        logInfo(QStringLiteral("recorded ") + describeEvent(e)); // only after the commit
+    else
+        logError(QStringLiteral("could not record %1: %2").arg(describeEvent(e), error));
+}
+
+void Daemon::restoreState()
+{
+    if (m_options.demo)
+        return;
+    QString note;
+    const auto snapshot = statefile::load(statefile::path(), &note);
+    if (!note.isEmpty())
+        logWarning(note);
+    if (!snapshot)
+        return;
+    logInfo(QStringLiteral("continuing from the state saved at %1")
+                .arg(snapshot->savedAt.toLocalTime().toString(Qt::ISODate)));
+    handle(m_model->restore(*snapshot));
+}
+
+void Daemon::saveState()
+{
+    if (m_options.demo)
+        return;
+    QString error;
+    if (!statefile::save(statefile::path(), m_model->snapshot(), &error))
+        logError(QStringLiteral("cannot save the state: %1").arg(error));
+    m_stateSavedAt = m_clock.monotonic();
+}
+
+int Daemon::breaksToday() const
+{
+    const QDateTime midnight(QDate::currentDate(), QTime(0, 0));
+    int n = 0;
+    for (const core::HistoryEvent& e : m_history->events(midnight, midnight.addDays(1)))
+        n += e.kind == core::HistoryEvent::Kind::BreakCompleted ||
+             e.kind == core::HistoryEvent::Kind::BreakEndedEarly;
+    return n;
+}
+
+QList<core::DayStats> Daemon::recentDays(int days) const
+{
+    const QDate today = QDate::currentDate();
+    const QDateTime from(today.addDays(-days),
+                         QTime(0, 0)); // a day early: spans ending after midnight
+    QList<core::HistoryEvent> events =
+        m_history->events(from, QDateTime::currentDateTime().addSecs(1));
+    // The stretch going on now counts too.
+    const auto s = m_model->status();
+    if (s.phase == Phase::Sitting && s.sitting.count() > 0) {
+        core::HistoryEvent now{
+            core::HistoryEvent::Kind::SittingSpan, QDateTime::currentDateTime(), {}};
+        now.start = now.at.addSecs(-s.sitting.count());
+        events.append(now);
+    }
+    return core::dailyStats(events, today.addDays(1 - days), today,
+                            effectiveSchedule().overloadAfter);
 }
 
 void Daemon::onWake()
@@ -252,6 +460,9 @@ void Daemon::onWake()
         handle(m_model->tick());
     }
     refreshTray();
+    // The saved sitting time must stay fresh: a restart reads a gap since the save as sitting.
+    if (m_clock.monotonic() - m_stateSavedAt >= effectiveSchedule().naturalBreak / 4)
+        saveState();
     schedule();
 }
 
@@ -283,13 +494,7 @@ void Daemon::handle(const core::Effects& effects)
         } else if (std::holds_alternative<core::effect::StateChanged>(e)) {
             stateChanged = true;
         } else if (const auto* r = std::get_if<core::effect::Record>(&e)) {
-            logInfo(describeEvent(r->event));
-            if (r->event.kind == core::HistoryEvent::Kind::BreakCompleted ||
-                r->event.kind == core::HistoryEvent::Kind::BreakEndedEarly) {
-                const QDate today = QDate::currentDate();
-                m_breaksToday = m_breaksDay == today ? m_breaksToday + 1 : 1;
-                m_breaksDay = today;
-            }
+            record(r->event);
         }
     }
     if (stateChanged) {
@@ -303,6 +508,9 @@ void Daemon::handle(const core::Effects& effects)
         if (m_idle->mode() == platform::IdleSource::Mode::Push)
             m_idle->setIdleThreshold(effectiveSchedule().naturalBreak);
         refreshTray();
+        saveState();
+        if (m_statsWindow)
+            m_statsWindow->setDays(recentDays(30));
     }
 }
 
@@ -364,7 +572,7 @@ void Daemon::openBreak()
         handle(m_model->endBreak(false));
         return;
     }
-    const int number = (m_breaksDay == QDate::currentDate() ? m_breaksToday : 0) + 1;
+    const int number = breaksToday() + 1;
     m_breakWindow = new ui::BreakWindow(m_content.routines[name], m_content, number);
     m_breakWindow->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_breakWindow, &ui::BreakWindow::finished, this,
@@ -462,15 +670,13 @@ QJsonObject Daemon::onControl(const QJsonObject& request)
     } else if (command == u"resume") {
         handle(m_model->resume());
     } else if (command == u"reload") {
-        loadSettings(false);
-        setLogLevel(m_settings.logLevel);
-        handle(m_model->applySchedule(effectiveSchedule()));
-        if (!m_lastConfigError.isEmpty()) {
-            m_notifier->showMessage(QStringLiteral("deskbreak: problem in your config"),
-                                    m_lastConfigError);
+        reloadContent();
+        m_configBytes.clear(); // on request, apply even an unchanged file
+        reloadConfig(true);
+        if (!m_lastConfigError.isEmpty())
             answer.insert(QStringLiteral("warning"), m_lastConfigError);
-        }
-        logInfo(QStringLiteral("config reloaded"));
+        else
+            answer.insert(QStringLiteral("message"), QStringLiteral("config reloaded"));
     } else if (command == u"quit") {
         QTimer::singleShot(0, this, &Daemon::quit);
         return control::reply(
@@ -488,6 +694,7 @@ QJsonObject Daemon::onControl(const QJsonObject& request)
 void Daemon::quit()
 {
     logInfo(QStringLiteral("quitting"));
+    saveState();
     if (m_breakWindow)
         closeBreak();
     m_notifier->closeReminder();

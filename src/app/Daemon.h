@@ -1,7 +1,10 @@
 #pragma once
 
 #include "core/ContentLoader.h"
+#include "core/DailyStats.h"
+#include "core/HistoryStore.h"
 #include "core/SittingModel.h"
+#include "platform/Autostart.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
 #include "platform/SystemClock.h"
@@ -14,11 +17,13 @@
 
 namespace deskbreak::ui {
 class BreakWindow;
+class StatsWindow;
 class TrayIcon;
 } // namespace deskbreak::ui
 
 namespace deskbreak::app {
 
+class ConfigWatcher;
 class ControlServer;
 
 // The composition root of the running daemon: it feeds the sitting model real
@@ -39,6 +44,17 @@ public:
 
 private:
     void loadSettings(bool initial);
+    void reloadConfig(bool onRequest);
+    void reloadContent();
+    void tellConfigProblem();
+    void openHistory();
+    void record(const core::HistoryEvent& event);
+    void restoreState();
+    void saveState();
+    int breaksToday() const;
+    QList<core::DayStats> recentDays(int days) const;
+    void showStats();
+    void applyAutostart();
     core::Settings::Schedule effectiveSchedule() const;
     void onWake();
     void schedule();
@@ -65,10 +81,15 @@ private:
     QTimer m_wake;
     QString m_idleLog;
     QString m_notifierName;
-    QString m_lastConfigError;
+    QString m_lastConfigError;     // the first problem of the config as it is on disk, if any
+    QString m_notifiedConfigError; // what the user was last told, so each problem is told once
+    QByteArray m_configBytes;      // the file as last applied, to skip no-op change events
+    std::unique_ptr<core::HistoryStore> m_history;
+    std::unique_ptr<platform::Autostart> m_autostart;
+    ConfigWatcher* m_watcher = nullptr;
+    QPointer<ui::StatsWindow> m_statsWindow;
+    core::MonoTime m_stateSavedAt;
     int m_rotation = 0;
-    int m_breaksToday = 0;
-    QDate m_breaksDay;
 };
 
 } // namespace deskbreak::app

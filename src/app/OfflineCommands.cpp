@@ -2,11 +2,16 @@
 
 #include "app/AppPaths.h"
 #include "app/ExitCode.h"
+#include "app/SqliteHistoryStore.h"
 #include "core/ConfigParser.h"
 #include "core/ContentLoader.h"
+#include "core/DailyStats.h"
 #include "core/Duration.h"
 #include "core/RoutinePlayer.h"
+#include "platform/PlatformFactory.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -146,6 +151,96 @@ int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextSt
             {QStringLiteral("total_seconds"), qint64(content.totalDuration(*it).count())},
             {QStringLiteral("steps"), segments}};
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    }
+    return ExitCode::Ok;
+}
+
+int autostartCommand(const QString& action, QTextStream& out, QTextStream& err)
+{
+    const auto autostart = platform::createAutostart(paths::configHome(), QDir::homePath());
+    if (action == u"status") {
+        out << (autostart->isEnabled() ? "on" : "off") << " (" << autostart->location() << ")\n";
+        return ExitCode::Ok;
+    }
+    QString error;
+    if (!autostart->setEnabled(action == u"on", QCoreApplication::applicationFilePath(), &error)) {
+        err << "deskbreak: " << error << '\n';
+        return ExitCode::Failure;
+    }
+    out << "deskbreak " << (action == u"on" ? "will start" : "will no longer start")
+        << " when you log in (" << autostart->location() << ")\n";
+    return ExitCode::Ok;
+}
+
+int statsCommand(int days, StatsFormat format, QTextStream& out, QTextStream& err)
+{
+    // Overload is measured against the user's own overload_after (the default if the file is
+    // broken).
+    const auto overloadAfter = loadConfigFile(paths::configFile()).settings.schedule.overloadAfter;
+    const QString path = paths::dataDir() + QStringLiteral("/history.sqlite");
+    SqliteHistoryStore store(path, SqliteHistoryStore::Mode::ReadOnly);
+    QString error;
+    QList<HistoryEvent> events;
+    const QDate today = QDate::currentDate();
+    if (store.open(&error))
+        events = store.events(QDateTime(today.addDays(-days), QTime(0, 0)),
+                              QDateTime(today.addDays(1), QTime(0, 0)));
+    else if (QFileInfo::exists(path))
+        err << "deskbreak: cannot read the history: " << error << '\n';
+    else
+        err << "deskbreak: no history yet; it fills in while deskbreak runs\n";
+    const QList<DayStats> stats = dailyStats(events, today.addDays(1 - days), today, overloadAfter);
+
+    const auto s = [](std::chrono::seconds d) { return qint64(d.count()); };
+    if (format == StatsFormat::Json) {
+        QJsonArray list;
+        for (const DayStats& d : stats)
+            list.append(
+                QJsonObject{{QStringLiteral("date"), d.date.toString(Qt::ISODate)},
+                            {QStringLiteral("sitting_seconds"), s(d.sitting)},
+                            {QStringLiteral("longest_sitting_seconds"), s(d.longestSitting)},
+                            {QStringLiteral("overload_seconds"), s(d.overload)},
+                            {QStringLiteral("reminders"), d.reminders},
+                            {QStringLiteral("breaks_completed"), d.breaksCompleted},
+                            {QStringLiteral("breaks_ended_early"), d.breaksEndedEarly},
+                            {QStringLiteral("snoozed"), d.snoozed},
+                            {QStringLiteral("skipped"), d.skipped},
+                            {QStringLiteral("natural_breaks"), d.naturalBreaks},
+                            {QStringLiteral("natural_break_seconds"), s(d.naturalBreakTime)}});
+        out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+    } else if (format == StatsFormat::Csv) {
+        out << "date,sitting_seconds,longest_sitting_seconds,overload_seconds,reminders,breaks_"
+               "completed,"
+               "breaks_ended_early,snoozed,skipped,natural_breaks,natural_break_seconds\n";
+        for (const DayStats& d : stats)
+            out << d.date.toString(Qt::ISODate) << ',' << s(d.sitting) << ',' << s(d.longestSitting)
+                << ',' << s(d.overload) << ',' << d.reminders << ',' << d.breaksCompleted << ','
+                << d.breaksEndedEarly << ',' << d.snoozed << ',' << d.skipped << ','
+                << d.naturalBreaks << ',' << s(d.naturalBreakTime) << '\n';
+    } else {
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
+                   .arg(QStringLiteral("day"), -10)
+                   .arg(QStringLiteral("sitting"), 8)
+                   .arg(QStringLiteral("longest"), 8)
+                   .arg(QStringLiteral("overload"), 8)
+                   .arg(QStringLiteral("breaks"), 6)
+                   .arg(QStringLiteral("snoozed"), 7)
+                   .arg(QStringLiteral("skipped"), 7)
+                   .arg(QStringLiteral("natural"), 7);
+        for (const DayStats& d : stats)
+            out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
+                       .arg(d.date.toString(Qt::ISODate), -10)
+                       .arg(formatDuration(d.sitting), 8)
+                       .arg(formatDuration(d.longestSitting), 8)
+                       .arg(formatDuration(d.overload), 8)
+                       .arg(d.breaksEndedEarly ? QStringLiteral("%1+%2")
+                                                     .arg(d.breaksCompleted)
+                                                     .arg(d.breaksEndedEarly)
+                                               : QString::number(d.breaksCompleted),
+                            6)
+                       .arg(d.snoozed, 7)
+                       .arg(d.skipped, 7)
+                       .arg(d.naturalBreaks, 7);
     }
     return ExitCode::Ok;
 }

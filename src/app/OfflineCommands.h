@@ -10,4 +10,8 @@ int checkConfigCommand(const QString& file, QTextStream& out, QTextStream& err);
 int routinesCommand(bool json, QTextStream& out, QTextStream& err);
 int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextStream& err);
 
+enum class StatsFormat { Table, Json, Csv };
+int autostartCommand(const QString& action, QTextStream& out, QTextStream& err);
+int statsCommand(int days, StatsFormat format, QTextStream& out, QTextStream& err);
+
 } // namespace deskbreak::app

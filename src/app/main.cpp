@@ -32,6 +32,9 @@ const char* const kCommands = R"(Commands:
   check-config [FILE]            check a config file; every problem as FILE:LINE:COLUMN
   routines [--json]              list the break routines
   routine show NAME [--json]     show a routine step by step
+  autostart on|off|status        start deskbreak when you log in, or not
+  stats [--days N] [--json | --csv]
+                                 your sitting and breaks per day (default: 7 days)
 
 Durations are written with a unit: 45s, 10m, 1h30m.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
@@ -119,7 +122,11 @@ int main(int argc, char* argv[])
         QStringLiteral("Start a daemon whose first reminder comes in about 10 s."));
     const QCommandLineOption untilTomorrow(QStringLiteral("until-tomorrow"),
                                            QStringLiteral("With pause: pause until midnight."));
-    parser.addOptions({json, demo, untilTomorrow});
+    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("With stats: print CSV."));
+    const QCommandLineOption daysOption(QStringLiteral("days"),
+                                        QStringLiteral("With stats: how many days (1-366)."),
+                                        QStringLiteral("N"), QStringLiteral("7"));
+    parser.addOptions({json, csv, daysOption, demo, untilTomorrow});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("What to do (see Commands)."),
                                  QStringLiteral("[command]"));
@@ -165,6 +172,27 @@ int main(int argc, char* argv[])
         if (args.value(1) != u"show" || args.size() != 3)
             return usage(QStringLiteral("use: deskbreak routine show NAME"));
         return routineShowCommand(args.value(2), parser.isSet(json), out, err);
+    }
+    if (command == u"autostart") {
+        const QString action = args.value(1);
+        if (args.size() != 2 ||
+            !QStringList{QStringLiteral("on"), QStringLiteral("off"), QStringLiteral("status")}
+                 .contains(action))
+            return usage(QStringLiteral("use: deskbreak autostart on|off|status"));
+        return autostartCommand(action, out, err);
+    }
+    if (command == u"stats") {
+        bool ok = false;
+        const int days = parser.value(daysOption).toInt(&ok);
+        if (args.size() > 1 || !ok || days < 1 || days > 366 ||
+            (parser.isSet(json) && parser.isSet(csv)))
+            return usage(QStringLiteral(
+                "use: deskbreak stats [--days N] [--json | --csv], N from 1 to 366"));
+        return statsCommand(days,
+                            parser.isSet(json)  ? StatsFormat::Json
+                            : parser.isSet(csv) ? StatsFormat::Csv
+                                                : StatsFormat::Table,
+                            out, err);
     }
     return usage(QStringLiteral("unknown command \"%1\"").arg(command));
 }

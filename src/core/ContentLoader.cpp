@@ -206,11 +206,6 @@ std::optional<Routine> loadRoutineFile(const QString& path, const Content& conte
         const toml::table& t = *node.as_table();
         r.rejectUnknown(t, {"exercise", "title", "text", "seconds"}, QStringLiteral("[[step]]"));
         RoutineStep step;
-        const auto seconds = r.integer(t, "seconds");
-        if (seconds && (*seconds < 1 || *seconds > kMaxStepSeconds))
-            r.error(t.get("seconds")->source(),
-                    QStringLiteral("seconds must be between 1 and %1").arg(kMaxStepSeconds));
-        step.duration = std::chrono::seconds(seconds.value_or(0));
         if (t.contains("exercise")) {
             step.exerciseId = r.string(t, "exercise").value_or(QString());
             if (!step.exerciseId.isEmpty() && !content.exercise(step.exerciseId))
@@ -225,6 +220,11 @@ std::optional<Routine> loadRoutineFile(const QString& path, const Content& conte
             step.title = r.string(t, "title").value_or(QString());
             step.text = r.string(t, "text").value_or(QString());
         }
+        const auto seconds = r.integer(t, "seconds");
+        if (seconds && (*seconds < 1 || *seconds > kMaxStepSeconds))
+            r.error(t.get("seconds")->source(),
+                    QStringLiteral("seconds must be between 1 and %1").arg(kMaxStepSeconds));
+        step.duration = std::chrono::seconds(seconds.value_or(0));
         routine.steps.append(step);
     }
     if (out.size() != before)

@@ -521,14 +521,16 @@ SittingModel::Status SittingModel::status() const
 SittingSnapshot SittingModel::snapshot() const
 {
     const MonoTime now = m_clock.monotonic();
-    const Status st = status();
     SittingSnapshot s;
     s.savedAt = m_clock.wall().toUTC();
     s.phase = m_phase;
-    s.sitting = st.sitting;
+    if (m_phase == Phase::Sitting)
+        s.sitting = now - m_sittingSince;
+    else if (m_phase == Phase::OnBreak && !m_breakFromAway)
+        s.sitting = m_breakStartedAt - m_sittingSince;
     if (m_phase == Phase::Away)
-        s.away = secs(now - m_awaySince);
-    s.untilReminder = secs(m_nextReminderAt - now);
+        s.away = now - m_awaySince;
+    s.untilReminder = m_nextReminderAt - now;
     s.due = m_due;
     s.snoozesUsed = m_snoozesUsed;
     if (m_pausedUntil)
@@ -552,11 +554,11 @@ Effects SittingModel::restore(const SittingSnapshot& s)
         if (s.phase != Phase::Away && s.sitting.count() > 0) {
             const QDateTime savedAt = s.savedAt.toLocalTime();
             out.push_back(
-                effect::Record{{Kind::SittingSpan, savedAt, savedAt.addSecs(-s.sitting.count())}});
+                effect::Record{{Kind::SittingSpan, savedAt, savedAt.addMSecs(-s.sitting.count())}});
         }
         startSitting(now);
         m_phase = Phase::Away;
-        m_awaySince = now - gap - (s.phase == Phase::Away ? milliseconds(s.away) : milliseconds(0));
+        m_awaySince = now - gap - (s.phase == Phase::Away ? s.away : milliseconds(0));
         m_awayReason =
             s.phase == Phase::Away ? NaturalBreakReason::Idle : NaturalBreakReason::Asleep;
         m_lastActive = m_awaySince;

@@ -7,7 +7,7 @@ namespace deskbreak::core {
 
 namespace {
 constexpr auto kFormat = "deskbreak-state";
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;
 
 QString phaseName(SittingSnapshot::Phase p)
 {
@@ -30,9 +30,9 @@ QByteArray SittingSnapshot::toJson() const
         {QStringLiteral("version"), kVersion},
         {QStringLiteral("saved_at"), savedAt.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("phase"), phaseName(phase)},
-        {QStringLiteral("sitting_s"), qint64(sitting.count())},
-        {QStringLiteral("away_s"), qint64(away.count())},
-        {QStringLiteral("until_reminder_s"), qint64(untilReminder.count())},
+        {QStringLiteral("sitting_ms"), qint64(sitting.count())},
+        {QStringLiteral("away_ms"), qint64(away.count())},
+        {QStringLiteral("until_reminder_ms"), qint64(untilReminder.count())},
         {QStringLiteral("due"), due},
         {QStringLiteral("snoozes_used"), snoozesUsed},
     };
@@ -73,21 +73,21 @@ std::optional<SittingSnapshot> SittingSnapshot::fromJson(const QByteArray& data,
     else
         return fail(QStringLiteral("unknown phase \"%1\"").arg(phase));
 
-    for (const char* key : {"sitting_s", "away_s", "until_reminder_s", "snoozes_used"})
+    for (const char* key : {"sitting_ms", "away_ms", "until_reminder_ms", "snoozes_used"})
         if (!o.value(QLatin1String(key)).isDouble())
             return fail(QStringLiteral("%1 is missing or not a number").arg(QLatin1String(key)));
     if (!o.value(QStringLiteral("due")).isBool())
         return fail(QStringLiteral("due is missing or not true/false"));
 
-    const auto secs = [&](const char* key) {
-        return std::chrono::seconds(qint64(o.value(QLatin1String(key)).toDouble()));
+    const auto ms = [&](const char* key) {
+        return std::chrono::milliseconds(qint64(o.value(QLatin1String(key)).toDouble()));
     };
-    s.sitting = secs("sitting_s");
-    s.away = secs("away_s");
-    s.untilReminder = secs("until_reminder_s");
+    s.sitting = ms("sitting_ms");
+    s.away = ms("away_ms");
+    s.untilReminder = ms("until_reminder_ms");
     s.due = o.value(QStringLiteral("due")).toBool();
     s.snoozesUsed = o.value(QStringLiteral("snoozes_used")).toInt();
-    constexpr qint64 year = 366LL * 24 * 3600;
+    constexpr qint64 year = 366LL * 24 * 3600 * 1000;
     if (s.sitting.count() < 0 || s.sitting.count() > year || s.away.count() < 0 ||
         s.away.count() > year || std::abs(s.untilReminder.count()) > year || s.snoozesUsed < 0 ||
         s.snoozesUsed > 1000)

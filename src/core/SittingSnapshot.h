@@ -15,9 +15,10 @@ struct SittingSnapshot {
 
     QDateTime savedAt; // wall clock, UTC
     Phase phase = Phase::Sitting;
-    std::chrono::seconds sitting{};       // sitting time when saved
-    std::chrono::seconds away{};          // Away: how long the absence had lasted
-    std::chrono::seconds untilReminder{}; // next reminder, relative to savedAt (may be negative)
+    std::chrono::milliseconds sitting{}; // sitting time when saved
+    std::chrono::milliseconds away{};    // Away: how long the absence had lasted
+    std::chrono::milliseconds
+        untilReminder{}; // next reminder, relative to savedAt (may be negative)
     bool due = false;
     int snoozesUsed = 0;
     std::optional<QDateTime> pausedUntil; // wall clock, UTC

@@ -2,6 +2,13 @@
 
 #include "platform/NoIdleSource.h"
 
+#if defined(Q_OS_WIN)
+#include "platform/windows/RunKeyAutostart.h"
+#elif defined(Q_OS_MACOS)
+#include "platform/macos/LaunchAgentAutostart.h"
+#else
+#include "platform/linux/XdgAutostart.h"
+#endif
 #ifdef Q_OS_LINUX
 #include "platform/freedesktop/FreedesktopNotifier.h"
 #include "platform/x11/X11ScreenSaverIdleSource.h"
@@ -73,6 +80,21 @@ std::unique_ptr<Notifier> createNativeNotifier(QString* log)
 #endif
     };
     return pick("notifications", backends, log);
+}
+
+std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QString& home)
+{
+#if defined(Q_OS_WIN)
+    Q_UNUSED(configHome);
+    Q_UNUSED(home);
+    return std::make_unique<RunKeyAutostart>();
+#elif defined(Q_OS_MACOS)
+    Q_UNUSED(configHome);
+    return std::make_unique<LaunchAgentAutostart>(home);
+#else
+    Q_UNUSED(home);
+    return std::make_unique<XdgAutostart>(configHome);
+#endif
 }
 
 } // namespace deskbreak::platform

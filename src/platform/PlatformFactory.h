@@ -1,5 +1,6 @@
 #pragma once
 
+#include "platform/Autostart.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
 
@@ -15,5 +16,9 @@ std::unique_ptr<IdleSource> createIdleSource(QString* log);
 
 // The desktop's notification server, when it can show buttons; nullptr otherwise.
 std::unique_ptr<Notifier> createNativeNotifier(QString* log);
+
+// This system's way of starting deskbreak at login; `configHome` is where the
+// user's config lives (XDG_CONFIG_HOME on Linux), `home` the user's home.
+std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QString& home);
 
 } // namespace deskbreak::platform

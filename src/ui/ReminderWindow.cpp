@@ -132,8 +132,12 @@ void WindowNotifier::closeReminder()
 
 void WindowNotifier::showMessage(const QString& title, const QString& body)
 {
-    auto* box = new QMessageBox(QMessageBox::Warning, title, body, QMessageBox::Ok);
+    // The title goes in the text as well: without a window manager no title bar shows it.
+    auto* box = new QMessageBox(QMessageBox::Information, title, title, QMessageBox::Ok);
+    box->setInformativeText(body);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    // A message box is modal by default: this one must not block the reminder or the break.
+    box->setWindowModality(Qt::NonModal);
     box->setWindowFlag(Qt::WindowStaysOnTopHint);
     box->show();
 }

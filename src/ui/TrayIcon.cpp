@@ -4,6 +4,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSignalBlocker>
 #include <QSystemTrayIcon>
 
 namespace deskbreak::ui {
@@ -105,6 +106,9 @@ TrayIcon::TrayIcon(QObject* parent)
     m_menu->addSeparator();
     m_menu->addAction(QStringLiteral("Today's stats"), this, &TrayIcon::statsRequested);
     m_menu->addAction(QStringLiteral("Open config"), this, &TrayIcon::openConfigRequested);
+    m_autostart = m_menu->addAction(QStringLiteral("Start at login"));
+    m_autostart->setCheckable(true);
+    connect(m_autostart, &QAction::triggered, this, &TrayIcon::autostartToggled);
     m_menu->addSeparator();
     m_menu->addAction(QStringLiteral("Quit deskbreak"), this, &TrayIcon::quitRequested);
     m_tray->setContextMenu(m_menu);
@@ -118,6 +122,12 @@ TrayIcon::TrayIcon(QObject* parent)
 TrayIcon::~TrayIcon()
 {
     delete m_menu;
+}
+
+void TrayIcon::setAutostart(bool on)
+{
+    const QSignalBlocker quiet(m_autostart);
+    m_autostart->setChecked(on);
 }
 
 bool TrayIcon::hostAvailable()

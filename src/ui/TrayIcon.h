@@ -24,6 +24,7 @@ public:
 
     // Redraws only when what is shown changed.
     void update(const TrayState& state, bool canSnooze, bool paused);
+    void setAutostart(bool on);
     static bool hostAvailable();
 
 signals:
@@ -34,6 +35,7 @@ signals:
     void resumeRequested();
     void statsRequested();
     void openConfigRequested();
+    void autostartToggled(bool on);
     void quitRequested();
     void activated();
 
@@ -43,6 +45,7 @@ private:
     QAction* m_snooze = nullptr;
     QAction* m_skip = nullptr;
     QAction* m_resume = nullptr;
+    QAction* m_autostart = nullptr;
     QList<QAction*> m_pauseActions;
     TrayState m_shown;
     bool m_drawn = false;

@@ -11,10 +11,13 @@ using Phase = core::SittingModel::Phase;
 TrayState TrayState::from(const core::SittingModel::Status& s, std::chrono::seconds interval)
 {
     TrayState t;
-    // Minutes are what the icon shows; rounding keeps redraws to one a minute.
+    // The ring moves in steps of a minute (a twelfth of a short test interval), so the
+    // icon is redrawn at most once a minute.
+    const qint64 step = std::clamp<qint64>(interval.count() / 12, 1, 60);
     const qint64 sittingMinutes = s.sitting.count() / 60;
     t.fill = interval.count() > 0
-                 ? std::clamp(double(sittingMinutes * 60) / double(interval.count()), 0.0, 1.0)
+                 ? std::clamp(double(s.sitting.count() / step * step) / double(interval.count()),
+                              0.0, 1.0)
                  : 0.0;
     const QString sitting = core::formatDuration(std::chrono::minutes(sittingMinutes));
     const QString next = core::formatDuration(std::chrono::minutes(
@@ -36,6 +39,7 @@ TrayState TrayState::from(const core::SittingModel::Status& s, std::chrono::seco
                 .arg(s.pausedUntil->toLocalTime().toString(QStringLiteral("HH:mm")), sitting);
     } else if (s.due && !s.snoozed) {
         t.look = Look::Due;
+        t.fill = 1;
         t.tooltip = QStringLiteral("deskbreak: time for a break\nSitting for %1").arg(sitting);
     } else if (s.snoozed) {
         t.look = Look::Snoozed;

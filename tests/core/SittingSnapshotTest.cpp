@@ -10,7 +10,7 @@ TEST_CASE("a snapshot round-trips through JSON")
     SittingSnapshot s;
     s.savedAt = QDateTime(QDate(2026, 3, 2), QTime(10, 15, 30, 250), Qt::UTC);
     s.phase = SittingSnapshot::Phase::Sitting;
-    s.sitting = 2520s;
+    s.sitting = 2520s + 250ms;
     s.untilReminder = -30s;
     s.due = true;
     s.snoozesUsed = 2;
@@ -34,10 +34,10 @@ TEST_CASE("corrupt or foreign state is refused with a reason, never accepted")
         "[]",
         "{}",
         R"({"format":"something-else","version":1})",
-        QByteArray(good).replace("\"version\":1", "\"version\":99"),
+        QByteArray(good).replace("\"version\":2", "\"version\":99"),
         QByteArray(good).replace("\"phase\":\"sitting\"", "\"phase\":\"dancing\""),
-        QByteArray(good).replace("\"sitting_s\":0", "\"sitting_s\":\"lots\""),
-        QByteArray(good).replace("\"sitting_s\":0", "\"sitting_s\":-5"),
+        QByteArray(good).replace("\"sitting_ms\":0", "\"sitting_ms\":\"lots\""),
+        QByteArray(good).replace("\"sitting_ms\":0", "\"sitting_ms\":-5"),
         QByteArray(good).replace("\"due\":false", "\"due\":0"),
         good.left(good.size() / 2),
     };

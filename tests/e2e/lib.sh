@@ -14,7 +14,7 @@ export XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_STATE_HOME=$hom
 mkdir -p "$XDG_CONFIG_HOME/deskbreak"
 # with-dunst.sh gives a private runtime dir; keep it (the socket lives there).
 : "${XDG_RUNTIME_DIR:?}"
-export QT_QPA_PLATFORM=xcb LC_ALL=C.UTF-8
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-xcb} LC_ALL=C.UTF-8
 
 e2e_pids=()
 daemon_pid=""

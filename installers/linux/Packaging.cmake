@@ -1,0 +1,22 @@
+# CPack on Linux: a .deb for Debian 12 and derivatives, and a .tar.gz of the same tree
+# (relocatable: bin/deskbreak finds its data in ../share/deskbreak).
+# installers/linux/test-package.sh builds, installs, checks and removes the .deb.
+set(CPACK_GENERATOR DEB TGZ)
+
+set(CPACK_DEBIAN_PACKAGE_NAME deskbreak)
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${DESKBREAK_DEB_RELEASE})
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+# dpkg-shlibdeps reads the libraries the binary links (Qt Core, Gui, Widgets, DBus,
+# Network, Sql and Svg, spdlog, fmt, toml++, libc, ...). What Qt loads at run time is
+# invisible to it and listed by hand: the SQLite driver the history needs. (libqt6svg6,
+# which also carries the SVG image and icon plugins, is linked, so shlibdeps finds it.)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+# A tray needs a host: GNOME shows one only with the AppIndicator extension. Native
+# Wayland windows need Qt's Wayland plugin; without it Qt runs through XWayland.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-shell-extension-appindicator, qt6-wayland")

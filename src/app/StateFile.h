@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/SittingSnapshot.h"
+
+#include <QString>
+#include <optional>
+
+namespace deskbreak::app {
+
+// The sitting model's snapshot on disk, for a restart. Writes are atomic (a
+// kill -9 leaves the old file or the new one, never half of one); a file that
+// cannot be read as ours is moved aside, never fatal.
+namespace statefile {
+
+QString path(); // $XDG_STATE_HOME/deskbreak/state
+
+bool save(const QString& path, const core::SittingSnapshot& snapshot, QString* error);
+// nullopt when there is none, or it was corrupt or foreign (then `note` says where it went).
+std::optional<core::SittingSnapshot> load(const QString& path, QString* note);
+
+} // namespace statefile
+} // namespace deskbreak::app
