@@ -11,7 +11,8 @@ build_dir=${DESKBREAK_BUILD_DIR:-build}
 build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite
     libspdlog-dev libtomlplusplus-dev doctest-dev libxcb-screensaver0-dev libxcb-sync-dev)
 # A real desktop, headless, for the end-to-end tests and the demo without a display.
-desktop_packages=(xvfb xdotool dunst libnotify-bin dbus-x11 tint2 trayer x11-utils imagemagick)
+desktop_packages=(xvfb xdotool dunst libnotify-bin dbus-x11 tint2 trayer x11-utils imagemagick
+    desktop-file-utils)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -76,6 +76,11 @@ QString contentDir()
                                      .absoluteFilePath(QStringLiteral("../share/deskbreak"));
     if (QFileInfo::exists(besideBinary + QStringLiteral("/exercises.toml")))
         return QDir::cleanPath(besideBinary);
+    // A macOS app bundle keeps its data in Contents/Resources.
+    const QString inBundle = QDir(QCoreApplication::applicationDirPath())
+                                 .absoluteFilePath(QStringLiteral("../Resources/deskbreak"));
+    if (QFileInfo::exists(inBundle + QStringLiteral("/exercises.toml")))
+        return QDir::cleanPath(inBundle);
     for (const QString& dir : QStandardPaths::locateAll(QStandardPaths::GenericDataLocation, kApp,
                                                         QStandardPaths::LocateDirectory))
         if (QFileInfo::exists(dir + QStringLiteral("/exercises.toml")))

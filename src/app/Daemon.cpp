@@ -133,7 +133,6 @@ bool Daemon::start(QString* error)
                     handle(m_model->skip());
                     break;
                 }
-                schedule();
             });
     connect(m_notifier.get(), &platform::Notifier::dismissed, this, [] {
         logInfo(QStringLiteral("reminder dismissed; it comes back after remind_again"));
@@ -143,17 +142,26 @@ bool Daemon::start(QString* error)
     m_model = std::make_unique<core::SittingModel>(m_clock, effectiveSchedule());
     restoreState();
     if (m_idle->mode() == platform::IdleSource::Mode::Push) {
-        connect(m_idle.get(), &platform::IdleSource::idleFor, this, [this](qint64 ms) {
-            handle(m_model->userIdle(std::chrono::milliseconds(ms)));
-            schedule();
-        });
-        connect(m_idle.get(), &platform::IdleSource::activeAgain, this, [this] {
-            handle(m_model->userActive());
-            schedule();
-        });
-        m_idle->setIdleThreshold(
-            m_model->status().phase == Phase::Away ? 0ms : effectiveSchedule().naturalBreak);
+        connect(m_idle.get(), &platform::IdleSource::idleFor, this,
+                [this](qint64 ms) { handle(m_model->userIdle(std::chrono::milliseconds(ms))); });
+        connect(m_idle.get(), &platform::IdleSource::activeAgain, this,
+                [this] { handle(m_model->userActive()); });
+        m_idle->setIdleThreshold(effectiveSchedule().naturalBreak);
         handle(m_model->userActive());
+    }
+
+    QString sessionLog;
+    m_session = platform::createSessionMonitor(&sessionLog);
+    logInfo(sessionLog);
+    if (m_session) {
+        connect(m_session.get(), &platform::SessionMonitor::locked, this,
+                [this] { handle(m_model->sessionLocked()); });
+        connect(m_session.get(), &platform::SessionMonitor::unlocked, this,
+                [this] { handle(m_model->sessionUnlocked()); });
+        connect(m_session.get(), &platform::SessionMonitor::goingToSleep, this,
+                [this] { handle(m_model->goingToSleep()); });
+        connect(m_session.get(), &platform::SessionMonitor::resumed, this,
+                [this] { handle(m_model->resumedFromSleep()); });
     }
 
     m_tray = new ui::TrayIcon(this);
@@ -161,26 +169,14 @@ bool Daemon::start(QString* error)
         logWarning(
             QStringLiteral("no system tray right now; reminders and the command line still work, "
                            "and the icon appears if a tray shows up later"));
-    connect(m_tray, &ui::TrayIcon::startBreakRequested, this, [this] {
-        handle(m_model->startBreak());
-        schedule();
-    });
-    connect(m_tray, &ui::TrayIcon::snoozeRequested, this, [this] {
-        handle(m_model->snooze());
-        schedule();
-    });
-    connect(m_tray, &ui::TrayIcon::skipRequested, this, [this] {
-        handle(m_model->skip());
-        schedule();
-    });
+    connect(m_tray, &ui::TrayIcon::startBreakRequested, this,
+            [this] { handle(m_model->startBreak()); });
+    connect(m_tray, &ui::TrayIcon::snoozeRequested, this, [this] { handle(m_model->snooze()); });
+    connect(m_tray, &ui::TrayIcon::skipRequested, this, [this] { handle(m_model->skip()); });
     connect(m_tray, &ui::TrayIcon::pauseRequested, this, [this](qint64 s) {
         handle(s > 0 ? m_model->pause(std::chrono::seconds(s)) : m_model->pauseUntilTomorrow());
-        schedule();
     });
-    connect(m_tray, &ui::TrayIcon::resumeRequested, this, [this] {
-        handle(m_model->resume());
-        schedule();
-    });
+    connect(m_tray, &ui::TrayIcon::resumeRequested, this, [this] { handle(m_model->resume()); });
     connect(m_tray, &ui::TrayIcon::openConfigRequested, this,
             [] { QDesktopServices::openUrl(QUrl::fromLocalFile(paths::configFile())); });
     connect(m_tray, &ui::TrayIcon::quitRequested, this, &Daemon::quit);
@@ -339,9 +335,9 @@ void Daemon::reloadConfig(bool onRequest)
     loadSettings(false);
     if (m_settings != before) {
         setLogLevel(m_settings.logLevel);
+        m_idle->setIdleThreshold(effectiveSchedule().naturalBreak);
         handle(m_model->applySchedule(effectiveSchedule()));
         refreshTray();
-        schedule();
     }
     // Each distinct problem is told once (a reload on request always answers).
     if (!m_lastConfigError.isEmpty() && (onRequest || m_lastConfigError != m_notifiedConfigError))
@@ -463,7 +459,6 @@ void Daemon::onWake()
     // The saved sitting time must stay fresh: a restart reads a gap since the save as sitting.
     if (m_clock.monotonic() - m_stateSavedAt >= effectiveSchedule().naturalBreak / 4)
         saveState();
-    schedule();
 }
 
 void Daemon::schedule()
@@ -505,13 +500,12 @@ void Daemon::handle(const core::Effects& effects)
                     .arg(s.overload ? QStringLiteral(", overload") : QString())
                     .arg(s.due ? QStringLiteral(", due") : QString())
                     .arg(s.pausedUntil ? QStringLiteral(", paused") : QString()));
-        if (m_idle->mode() == platform::IdleSource::Mode::Push)
-            m_idle->setIdleThreshold(effectiveSchedule().naturalBreak);
         refreshTray();
         saveState();
         if (m_statsWindow)
             m_statsWindow->setDays(recentDays(30));
     }
+    schedule(); // every input can move the next deadline
 }
 
 void Daemon::refreshTray()
@@ -582,7 +576,6 @@ void Daemon::openBreak()
                                            : QStringLiteral("ended early"))
                             .arg(seconds));
                 handle(m_model->endBreak(completed));
-                schedule();
             });
     logInfo(QStringLiteral("break started: routine %1").arg(name));
     m_breakWindow->show();
@@ -684,7 +677,6 @@ QJsonObject Daemon::onControl(const QJsonObject& request)
     } else {
         return control::failure(QStringLiteral("unknown command \"%1\"").arg(command.left(40)));
     }
-    schedule();
     const QJsonObject status = statusJson();
     for (auto it = status.begin(); it != status.end(); ++it)
         answer.insert(it.key(), it.value());

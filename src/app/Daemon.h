@@ -7,6 +7,7 @@
 #include "platform/Autostart.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
+#include "platform/SessionMonitor.h"
 #include "platform/SystemClock.h"
 
 #include <QJsonObject>
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<core::SittingModel> m_model;
     std::unique_ptr<platform::IdleSource> m_idle;
     std::unique_ptr<platform::Notifier> m_notifier;
+    std::unique_ptr<platform::SessionMonitor> m_session; // may be null: no lock/sleep events
     ui::TrayIcon* m_tray = nullptr;
     QPointer<ui::BreakWindow> m_breakWindow;
     ControlServer* m_control = nullptr;

@@ -7,13 +7,16 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QJsonObject>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <csignal>
 #include <memory>
+#ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 using namespace deskbreak::app;
 
@@ -39,6 +42,7 @@ const char* const kCommands = R"(Commands:
 Durations are written with a unit: 45s, 10m, 1h30m.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
 
+#ifdef Q_OS_UNIX
 int g_signalPipe[2] = {-1, -1};
 
 void onSignal(int)
@@ -57,6 +61,9 @@ void quitOnSignals()
     std::signal(SIGTERM, onSignal);
     std::signal(SIGINT, onSignal);
 }
+#else
+void quitOnSignals() {} // Windows ends a GUI program through its window messages instead
+#endif
 
 int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
 {
@@ -81,7 +88,8 @@ int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("deskbreak"));
     QApplication::setApplicationVersion(QStringLiteral(DESKBREAK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("deskbreak"));
+    QApplication::setDesktopFileName(QStringLiteral("org.deskbreak.deskbreak"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.deskbreak.deskbreak")));
     QApplication::setQuitOnLastWindowClosed(false);
     quitOnSignals();
     Daemon daemon({demo});

@@ -65,24 +65,18 @@ Effects SittingModel::idleSample(milliseconds idle)
 
 Effects SittingModel::userIdle(milliseconds idleFor)
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    m_activeNow = false;
-    m_lastActive = std::max(m_lastActive, now - std::max(idleFor, milliseconds(0)));
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects&) {
+        m_activeNow = false;
+        m_lastActive = std::max(m_lastActive, now - std::max(idleFor, milliseconds(0)));
+    });
 }
 
 Effects SittingModel::userActive()
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    m_activeNow = true;
-    m_lastActive = now;
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects&) {
+        m_activeNow = true;
+        m_lastActive = now;
+    });
 }
 
 Effects SittingModel::tick()
@@ -94,103 +88,86 @@ Effects SittingModel::tick()
 
 Effects SittingModel::sessionLocked()
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    if (!m_lockedAt)
-        m_lockedAt = now;
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects&) {
+        if (!m_lockedAt)
+            m_lockedAt = now;
+    });
 }
 
 Effects SittingModel::sessionUnlocked()
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    m_lockedAt.reset();
-    m_lastActive = now; // unlocking takes input
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects&) {
+        m_lockedAt.reset();
+        m_lastActive = now; // unlocking takes input
+    });
 }
 
 Effects SittingModel::goingToSleep()
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    if (!m_asleepAt)
-        m_asleepAt = now;
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects&) {
+        if (!m_asleepAt)
+            m_asleepAt = now;
+    });
 }
 
 Effects SittingModel::resumedFromSleep()
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    m_asleepAt.reset();
-    m_lastActive = now; // someone woke the machine; the idle source corrects this if not
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects&) {
+        m_asleepAt.reset();
+        m_lastActive = now; // someone woke the machine; the idle source corrects this if not
+    });
 }
 
 // ---- commands ------------------------------------------------------------------------
 
 Effects SittingModel::startBreak()
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    if (m_phase == Phase::OnBreak)
-        return out;
-    if (m_reminderOpen)
-        out.push_back(effect::CloseReminder{});
-    m_reminderOpen = false;
-    m_breakFromAway = m_phase == Phase::Away;
-    m_phase = Phase::OnBreak;
-    m_breakStartedAt = now;
-    record(Kind::BreakStarted, now, out);
-    out.push_back(effect::OpenBreak{});
-    out.push_back(effect::StateChanged{});
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects& out) {
+        if (m_phase == Phase::OnBreak)
+            return;
+        if (m_reminderOpen)
+            out.push_back(effect::CloseReminder{});
+        m_reminderOpen = false;
+        m_breakFromAway = m_phase == Phase::Away;
+        m_phase = Phase::OnBreak;
+        m_breakStartedAt = now;
+        record(Kind::BreakStarted, now, out);
+        out.push_back(effect::OpenBreak{});
+        out.push_back(effect::StateChanged{});
+    });
 }
 
 Effects SittingModel::endBreak(bool completed)
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    if (m_phase != Phase::OnBreak)
-        return out;
-    const auto done = now - m_breakStartedAt;
-    if (completed) {
-        record(Kind::BreakCompleted, now, out);
-    } else {
-        HistoryEvent e{Kind::BreakEndedEarly, wallAt(now), wallAt(m_breakStartedAt), secs(done)};
-        out.push_back(effect::Record{e});
-    }
-    out.push_back(effect::CloseBreak{});
-    if (completed || done >= kMinimumBreak) {
-        if (!m_breakFromAway && m_breakStartedAt > m_sittingSince) {
-            out.push_back(effect::Record{
-                {Kind::SittingSpan, wallAt(m_breakStartedAt), wallAt(m_sittingSince)}});
+    return input([&](MonoTime now, Effects& out) {
+        if (m_phase != Phase::OnBreak)
+            return;
+        const auto done = now - m_breakStartedAt;
+        if (completed) {
+            record(Kind::BreakCompleted, now, out);
+        } else {
+            HistoryEvent e{Kind::BreakEndedEarly, wallAt(now), wallAt(m_breakStartedAt),
+                           secs(done)};
+            out.push_back(effect::Record{e});
         }
-        startSitting(now);
-        m_lastActive = std::max(m_lastActive, now);
-    } else if (m_breakFromAway) {
-        m_phase = Phase::Away;
-    } else {
-        // Too short to count: sitting goes on, and a due break is asked for again.
-        m_phase = Phase::Sitting;
-        if (m_due)
-            m_nextReminderAt = now + m_schedule.remindAgain;
-    }
-    out.push_back(effect::StateChanged{});
-    evaluate(now, out);
-    return out;
+        out.push_back(effect::CloseBreak{});
+        if (completed || done >= kMinimumBreak) {
+            if (!m_breakFromAway && m_breakStartedAt > m_sittingSince) {
+                out.push_back(effect::Record{
+                    {Kind::SittingSpan, wallAt(m_breakStartedAt), wallAt(m_sittingSince)}});
+            }
+            startSitting(now);
+            m_lastActive = std::max(m_lastActive, now);
+        } else if (m_breakFromAway) {
+            m_phase = Phase::Away;
+        } else {
+            // Too short to count: sitting goes on, and a due break is asked for again.
+            m_phase = Phase::Sitting;
+            if (m_due)
+                m_nextReminderAt = now + m_schedule.remindAgain;
+        }
+        out.push_back(effect::StateChanged{});
+    });
 }
 
 bool SittingModel::canSnooze() const
@@ -201,63 +178,55 @@ bool SittingModel::canSnooze() const
 
 Effects SittingModel::snooze(std::optional<std::chrono::seconds> d)
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    if (!canSnooze())
-        return out;
-    if (m_reminderOpen)
-        out.push_back(effect::CloseReminder{});
-    m_reminderOpen = false;
-    ++m_snoozesUsed;
-    m_snoozed = true;
-    m_nextReminderAt = now + d.value_or(m_schedule.snooze);
-    record(Kind::Snoozed, now, out);
-    out.push_back(effect::StateChanged{});
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects& out) {
+        if (!canSnooze())
+            return;
+        if (m_reminderOpen)
+            out.push_back(effect::CloseReminder{});
+        m_reminderOpen = false;
+        ++m_snoozesUsed;
+        m_snoozed = true;
+        m_nextReminderAt = now + d.value_or(m_schedule.snooze);
+        record(Kind::Snoozed, now, out);
+        out.push_back(effect::StateChanged{});
+    });
 }
 
 Effects SittingModel::skip()
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    if (m_phase != Phase::Sitting)
-        return out;
-    if (m_reminderOpen)
-        out.push_back(effect::CloseReminder{});
-    // A due break is dropped; an upcoming one is moved one interval on.
-    m_nextReminderAt = m_due ? now + m_schedule.interval : m_nextReminderAt + m_schedule.interval;
-    m_reminderOpen = false;
-    m_due = false;
-    m_shown = false;
-    m_snoozed = false;
-    m_snoozesUsed = 0;
-    m_recheckAt.reset();
-    record(Kind::Skipped, now, out);
-    out.push_back(effect::StateChanged{});
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects& out) {
+        if (m_phase != Phase::Sitting)
+            return;
+        if (m_reminderOpen)
+            out.push_back(effect::CloseReminder{});
+        // A due break is dropped; an upcoming one is moved one interval on.
+        m_nextReminderAt =
+            m_due ? now + m_schedule.interval : m_nextReminderAt + m_schedule.interval;
+        m_reminderOpen = false;
+        m_due = false;
+        m_shown = false;
+        m_snoozed = false;
+        m_snoozesUsed = 0;
+        m_recheckAt.reset();
+        record(Kind::Skipped, now, out);
+        out.push_back(effect::StateChanged{});
+    });
 }
 
 Effects SittingModel::pause(std::chrono::seconds d)
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    if (d <= std::chrono::seconds(0))
-        return out;
-    m_pausedUntil = now + d;
-    if (m_reminderOpen)
-        out.push_back(effect::CloseReminder{});
-    m_reminderOpen = false;
-    HistoryEvent e{Kind::Paused, wallAt(now), {}};
-    e.seconds = d;
-    out.push_back(effect::Record{e});
-    out.push_back(effect::StateChanged{});
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects& out) {
+        if (d <= std::chrono::seconds(0))
+            return;
+        m_pausedUntil = now + d;
+        if (m_reminderOpen)
+            out.push_back(effect::CloseReminder{});
+        m_reminderOpen = false;
+        HistoryEvent e{Kind::Paused, wallAt(now), {}};
+        e.seconds = d;
+        out.push_back(effect::Record{e});
+        out.push_back(effect::StateChanged{});
+    });
 }
 
 Effects SittingModel::pauseUntilTomorrow()
@@ -269,34 +238,29 @@ Effects SittingModel::pauseUntilTomorrow()
 
 Effects SittingModel::resume()
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    if (!m_pausedUntil)
-        return out;
-    m_pausedUntil.reset();
-    m_recheckAt.reset();
-    record(Kind::Resumed, now, out);
-    out.push_back(effect::StateChanged{});
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects& out) {
+        if (!m_pausedUntil)
+            return;
+        m_pausedUntil.reset();
+        m_recheckAt.reset();
+        record(Kind::Resumed, now, out);
+        out.push_back(effect::StateChanged{});
+    });
 }
 
 Effects SittingModel::applySchedule(const Settings::Schedule& schedule)
 {
-    const MonoTime now = m_clock.monotonic();
-    Effects out;
-    advance(now, out);
-    const auto delta = schedule.interval - m_schedule.interval;
-    m_schedule = schedule;
-    if (!m_due)
-        m_nextReminderAt += delta; // keeps a skip's offset; a shorter interval may make it due now
-    if (m_overload && now - m_sittingSince < m_schedule.overloadAfter) {
-        m_overload = false;
-        out.push_back(effect::StateChanged{});
-    }
-    evaluate(now, out);
-    return out;
+    return input([&](MonoTime now, Effects& out) {
+        const auto delta = schedule.interval - m_schedule.interval;
+        m_schedule = schedule;
+        if (!m_due)
+            m_nextReminderAt +=
+                delta; // keeps a skip's offset; a shorter interval may make it due now
+        if (m_overload && now - m_sittingSince < m_schedule.overloadAfter) {
+            m_overload = false;
+            out.push_back(effect::StateChanged{});
+        }
+    });
 }
 
 // ---- state ---------------------------------------------------------------------------

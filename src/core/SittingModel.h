@@ -72,6 +72,17 @@ public:
     static constexpr std::chrono::seconds kMinimumBreak{60};
 
 private:
+    // One input: brings the state up to now with what was known, applies `change`
+    // (what the input tells), and evaluates again.
+    template <typename Change> Effects input(Change&& change)
+    {
+        const MonoTime now = m_clock.monotonic();
+        Effects out;
+        advance(now, out);
+        change(now, out);
+        evaluate(now, out);
+        return out;
+    }
     // Brings the state up to `now` with what is already known, then rechecks deadlines.
     void advance(MonoTime now, Effects& out, bool evaluateOldState = true);
     void evaluate(MonoTime now, Effects& out);

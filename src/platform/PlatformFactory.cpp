@@ -11,6 +11,7 @@
 #endif
 #ifdef Q_OS_LINUX
 #include "platform/freedesktop/FreedesktopNotifier.h"
+#include "platform/freedesktop/FreedesktopSessionMonitor.h"
 #include "platform/x11/X11ScreenSaverIdleSource.h"
 #include "platform/x11/X11SyncIdleSource.h"
 #endif
@@ -80,6 +81,22 @@ std::unique_ptr<Notifier> createNativeNotifier(QString* log)
 #endif
     };
     return pick("notifications", backends, log);
+}
+
+std::unique_ptr<SessionMonitor> createSessionMonitor(QString* log)
+{
+    const QList<Backend<SessionMonitor>> backends = {
+#ifdef Q_OS_LINUX
+        {"freedesktop",
+         [](QString* why) -> std::unique_ptr<SessionMonitor> {
+             return FreedesktopSessionMonitor::create(why);
+         }},
+#endif
+    };
+    auto monitor = pick("session monitor", backends, log);
+    if (monitor)
+        *log += QStringLiteral(", %1").arg(monitor->name());
+    return monitor;
 }
 
 std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QString& home)

@@ -3,6 +3,7 @@
 #include "ui/IllustrationCard.h"
 #include "ui/Ordinal.h"
 #include "ui/SafetyDialog.h"
+#include "ui/Style.h"
 
 #include <QCursor>
 #include <QGridLayout>
@@ -29,24 +30,6 @@ namespace {
 constexpr auto kTickInterval = 200ms;
 constexpr auto kSummaryTime = 6s;
 constexpr int kProgressScale = 1000;
-
-QColor mix(const QColor& a, const QColor& b, qreal bWeight)
-{
-    const qreal aWeight = 1 - bWeight;
-    return QColor::fromRgbF(float(a.redF() * aWeight + b.redF() * bWeight),
-                            float(a.greenF() * aWeight + b.greenF() * bWeight),
-                            float(a.blueF() * aWeight + b.blueF() * bWeight));
-}
-
-QFont scaled(QFont font, qreal factor, QFont::Weight weight = QFont::Normal)
-{
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(font.pointSizeF() * factor);
-    else
-        font.setPixelSize(qRound(font.pixelSize() * factor));
-    font.setWeight(weight);
-    return font;
-}
 
 // "0:15", "2:30": what a countdown shows; a started second counts as a whole one.
 QString clockText(milliseconds time)
@@ -171,23 +154,23 @@ QWidget* BreakWindow::buildBreakPage()
 
     m_routineLabel = makeLabel(QStringLiteral("routineLabel"));
     m_routineLabel->setText(m_routine.title);
-    QFont small = scaled(font(), 0.9, QFont::DemiBold);
+    QFont small = scaledFont(font(), 0.9, QFont::DemiBold);
     small.setCapitalization(QFont::AllUppercase);
     small.setLetterSpacing(QFont::PercentageSpacing, 108);
     m_routineLabel->setFont(small);
     m_counterLabel = makeLabel(QStringLiteral("stepCounterLabel"));
-    m_counterLabel->setFont(scaled(font(), 0.95));
+    m_counterLabel->setFont(scaledFont(font(), 0.95));
     m_routineProgress = new QProgressBar;
     m_routineProgress->setObjectName(QStringLiteral("routineProgress"));
     m_routineProgress->setFixedHeight(5);
 
     m_titleLabel = makeLabel(QStringLiteral("stepTitleLabel"));
-    m_titleLabel->setFont(scaled(font(), 1.75, QFont::Bold));
+    m_titleLabel->setFont(scaledFont(font(), 1.75, QFont::Bold));
     m_titleLabel->setWordWrap(true);
     m_detailLabel = makeLabel(QStringLiteral("stepDetailLabel"));
-    m_detailLabel->setFont(scaled(font(), 1.1, QFont::DemiBold));
+    m_detailLabel->setFont(scaledFont(font(), 1.1, QFont::DemiBold));
     m_countdownLabel = makeLabel(QStringLiteral("countdownLabel"));
-    m_countdownLabel->setFont(scaled(font(), 3.6, QFont::Bold));
+    m_countdownLabel->setFont(scaledFont(font(), 3.6, QFont::Bold));
     m_countdownLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_countdownLabel->setMinimumWidth(
         QFontMetrics(m_countdownLabel->font()).horizontalAdvance(QStringLiteral("00:00")));
@@ -282,14 +265,14 @@ QWidget* BreakWindow::buildSummaryPage()
     card->setPicture(IllustrationCard::Picture::Cheer);
     m_summaryTitle = makeLabel(QStringLiteral("summaryTitleLabel"));
     m_summaryTitle->setText(tr("Well done"));
-    m_summaryTitle->setFont(scaled(font(), 2.2, QFont::Bold));
+    m_summaryTitle->setFont(scaledFont(font(), 2.2, QFont::Bold));
     m_summaryLabel = makeLabel(QStringLiteral("summaryLabel"));
-    m_summaryLabel->setFont(scaled(font(), 1.3));
+    m_summaryLabel->setFont(scaledFont(font(), 1.3));
     m_summaryDetail = makeLabel(QStringLiteral("summaryDetailLabel"));
-    m_summaryDetail->setFont(scaled(font(), 1.05));
+    m_summaryDetail->setFont(scaledFont(font(), 1.05));
     m_summaryHint = makeLabel(QStringLiteral("summaryHintLabel"));
     m_summaryHint->setText(tr("This window closes by itself in a few seconds."));
-    m_summaryHint->setFont(scaled(font(), 0.95));
+    m_summaryHint->setFont(scaledFont(font(), 0.95));
     for (QLabel* label : {m_summaryTitle, m_summaryLabel, m_summaryDetail, m_summaryHint}) {
         label->setAlignment(Qt::AlignCenter);
         label->setWordWrap(true);
@@ -416,7 +399,7 @@ void BreakWindow::showSteps(const QStringList& steps, const QString& paragraph)
         auto* text = makeLabel(QStringLiteral("stepText"), m_stepsBox);
         text->setText(paragraph);
         text->setWordWrap(true);
-        text->setFont(scaled(font(), 1.15));
+        text->setFont(scaledFont(font(), 1.15));
         m_stepsLayout->addWidget(text, 0, 0, 1, 2);
         text->show();
         return;
@@ -427,7 +410,7 @@ void BreakWindow::showSteps(const QStringList& steps, const QString& paragraph)
         number->setText(QString::number(i + 1));
         number->setAlignment(Qt::AlignCenter);
         number->setFixedSize(badge, badge);
-        number->setFont(scaled(font(), 0.9, QFont::Bold));
+        number->setFont(scaledFont(font(), 0.9, QFont::Bold));
         number->setStyleSheet(badgeStyle(palette(), badge));
         auto* text = makeLabel(QStringLiteral("stepText"), m_stepsBox);
         text->setText(steps[i]);
@@ -545,8 +528,8 @@ void BreakWindow::applyColours()
         p.setColor(QPalette::ButtonText, c);
         widget->setPalette(p);
     };
-    const QColor dim = mix(text, window, 0.38);
-    const QColor accent = mix(highlight, text, 0.22);
+    const QColor dim = mixColours(text, window, 0.38);
+    const QColor accent = mixColours(highlight, text, 0.22);
     for (QWidget* w : {static_cast<QWidget*>(m_routineLabel), static_cast<QWidget*>(m_counterLabel),
                        static_cast<QWidget*>(m_nextLabel), static_cast<QWidget*>(m_summaryDetail),
                        static_cast<QWidget*>(m_summaryHint)})
@@ -558,7 +541,7 @@ void BreakWindow::applyColours()
     const QString bar =
         QStringLiteral("QProgressBar { border: none; border-radius: %1px; background: %2; }"
                        "QProgressBar::chunk { border-radius: %1px; background: %3; }");
-    const QString track = mix(window, text, 0.13).name();
+    const QString track = mixColours(window, text, 0.13).name();
     m_routineProgress->setStyleSheet(bar.arg(2).arg(track, highlight.name()));
     m_stepProgress->setStyleSheet(bar.arg(4).arg(track, (m_paused ? dim : highlight).name()));
     for (QLabel* number : m_stepsBox->findChildren<QLabel*>(QStringLiteral("stepNumber")))

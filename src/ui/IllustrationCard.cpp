@@ -1,5 +1,7 @@
 #include "ui/IllustrationCard.h"
 
+#include "ui/Style.h"
+
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -173,9 +175,7 @@ void IllustrationCard::paintEvent(QPaintEvent*)
 
     QRectF area = card.adjusted(kPadding, kPadding, -kPadding, -kPadding);
     if (!m_caption.isEmpty()) {
-        QFont f = font();
-        f.setBold(true);
-        f.setPointSizeF(f.pointSizeF() * 0.9);
+        const QFont f = scaledFont(font(), 0.9, QFont::Bold);
         p.setFont(f);
         p.setPen(kCaption);
         const qreal h = QFontMetricsF(f).height();
@@ -205,9 +205,7 @@ void IllustrationCard::paintEvent(QPaintEvent*)
         }
         break;
     case Picture::SwitchSides: {
-        QFont f = font();
-        f.setBold(true);
-        f.setPointSizeF(f.pointSizeF() * 1.7);
+        const QFont f = scaledFont(font(), 1.7, QFont::Bold);
         const qreal textHeight = QFontMetricsF(f).height();
         const QRectF arrows = area.adjusted(0, 0, 0, -textHeight);
         p.save();
@@ -233,9 +231,7 @@ void IllustrationCard::paintEvent(QPaintEvent*)
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(15, 23, 42, 205));
         p.drawRoundedRect(card, kRadius, kRadius);
-        QFont f = font();
-        f.setBold(true);
-        f.setPointSizeF(f.pointSizeF() * 1.8);
+        const QFont f = scaledFont(font(), 1.8, QFont::Bold);
         const QFontMetricsF big(f);
         const QFontMetricsF small(font());
         const qreal barHeight = 40;

@@ -1,5 +1,7 @@
 #include "ui/ReminderWindow.h"
 
+#include "ui/Style.h"
+
 #include <QCloseEvent>
 #include <QCursor>
 #include <QGuiApplication>
@@ -32,10 +34,7 @@ ReminderWindow::ReminderWindow(QWidget* parent)
     m_snooze->setObjectName(QStringLiteral("snoozeButton"));
     m_skip->setObjectName(QStringLiteral("skipButton"));
 
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.35);
-    big.setBold(true);
-    m_title->setFont(big);
+    m_title->setFont(scaledFont(m_title->font(), 1.35, QFont::Bold));
     m_body->setWordWrap(true);
     m_start->setDefault(true);
     m_start->setToolTip(QStringLiteral("Open the guided break (Enter)"));

@@ -1,6 +1,7 @@
 #include "ui/StatsChart.h"
 
 #include "core/Duration.h"
+#include "ui/Style.h"
 
 #include <QHelpEvent>
 #include <QLocale>
@@ -15,14 +16,6 @@ namespace deskbreak::ui {
 
 using std::chrono::seconds;
 
-QColor mixColours(const QColor& a, const QColor& b, qreal bWeight)
-{
-    const qreal aWeight = 1 - bWeight;
-    return QColor::fromRgbF(float(a.redF() * aWeight + b.redF() * bWeight),
-                            float(a.greenF() * aWeight + b.greenF() * bWeight),
-                            float(a.blueF() * aWeight + b.blueF() * bWeight));
-}
-
 namespace {
 
 constexpr qreal kDot = 6;      // a break's dot, in the 7-day view
@@ -34,16 +27,6 @@ bool hasAnything(const core::DayStats& d)
 {
     return d.sitting > seconds::zero() || d.breaksCompleted > 0 || d.naturalBreaks > 0 ||
            d.snoozed > 0 || d.skipped > 0 || d.breaksEndedEarly > 0;
-}
-
-QFont scaledFont(QFont font, qreal factor, QFont::Weight weight = QFont::Normal)
-{
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(font.pointSizeF() * factor);
-    else
-        font.setPixelSize(qRound(font.pixelSize() * factor));
-    font.setWeight(weight);
-    return font;
 }
 
 // The middle of a 1-logical-pixel line: crisp at ratio 1 and 2 alike.

@@ -56,7 +56,4 @@ private:
     bool m_empty = true;
 };
 
-// `b` laid over `a` with weight `bWeight` (0..1): dimmed text, faint tracks.
-QColor mixColours(const QColor& a, const QColor& b, qreal bWeight);
-
 } // namespace deskbreak::ui

@@ -2,6 +2,7 @@
 
 #include "core/Duration.h"
 #include "ui/StatsChart.h"
+#include "ui/Style.h"
 
 #include <QButtonGroup>
 #include <QGridLayout>
@@ -20,16 +21,6 @@ namespace {
 
 constexpr int kWeek = 7;
 constexpr int kMonth = 30;
-
-QFont scaled(QFont font, qreal factor, QFont::Weight weight = QFont::Normal)
-{
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(font.pointSizeF() * factor);
-    else
-        font.setPixelSize(qRound(font.pixelSize() * factor));
-    font.setWeight(weight);
-    return font;
-}
 
 // formatDuration, with nothing at all read as "0m" rather than "0s".
 QString durationText(seconds d)
@@ -71,10 +62,10 @@ StatsWindow::StatsWindow(QWidget* parent)
     setObjectName(QStringLiteral("statsWindow"));
     setWindowTitle(QStringLiteral("deskbreak: your stats"));
 
-    const QFont heading = scaled(font(), 1.3, QFont::Bold);
-    const QFont big = scaled(font(), 2.1, QFont::Bold);
-    const QFont caption = scaled(font(), 0.95);
-    const QFont value = scaled(font(), 1.0, QFont::DemiBold);
+    const QFont heading = scaledFont(font(), 1.3, QFont::Bold);
+    const QFont big = scaledFont(font(), 2.1, QFont::Bold);
+    const QFont caption = scaledFont(font(), 0.95);
+    const QFont value = scaledFont(font(), 1.0, QFont::DemiBold);
 
     auto* todayTitle = makeLabel(QStringLiteral("todayTitle"), heading, tr("Today at a glance"));
     m_dateLabel = makeLabel(QStringLiteral("todayDate"), caption);

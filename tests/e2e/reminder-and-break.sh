@@ -76,6 +76,16 @@ shoot_tray tray-away
 xdotool mousemove 400 300
 wait_until 50 field_is state sitting || fail "input did not bring the user back"
 
+step "stats --json shows exactly what happened"
+stats=$("$DESKBREAK" stats --days 1 --json)
+count() { tr -d ' \n' <<<"$stats" | grep -o "\"$1\":[0-9]*" | cut -d: -f2; }
+[[ $(count reminders) == 2 ]] || fail "reminders: $(count reminders), expected 2"
+[[ $(count snoozed) == 1 ]] || fail "snoozed: $(count snoozed), expected 1"
+[[ $(count skipped) == 0 ]] || fail "skipped: $(count skipped), expected 0"
+[[ $(count breaks_completed) == 0 ]] || fail "completed: $(count breaks_completed), expected 0"
+[[ $(count breaks_ended_early) == 1 ]] || fail "ended early: $(count breaks_ended_early), expected 1"
+[[ $(count natural_breaks) == 1 ]] || fail "natural breaks: $(count natural_breaks), expected 1"
+
 step "quit exits cleanly"
 quit_daemon
 step "done"

@@ -668,7 +668,7 @@ TEST_SUITE("no server")
         const NotifyCall first = server.notifyCalls().at(0);
         CHECK(first.appName == QStringLiteral("deskbreak"));
         CHECK(first.replacesId == 0);
-        CHECK(first.appIcon == QStringLiteral("deskbreak"));
+        CHECK(first.appIcon == QStringLiteral("org.deskbreak.deskbreak")); // the installed icon
         CHECK(first.summary == QStringLiteral("Time for a desk break"));
         CHECK(first.body == QStringLiteral("Sat for 1h &amp; &lt;counting&gt;")); // body-markup
         CHECK(first.actions == QStringList{"default", "Start break", "start", "Start break",
@@ -679,7 +679,7 @@ TEST_SUITE("no server")
         CHECK(urgency.toInt() == 1);
         CHECK(first.hints.value(QStringLiteral("resident")).toBool());
         CHECK(first.hints.value(QStringLiteral("desktop-entry")).toString() ==
-              QStringLiteral("deskbreak"));
+              QStringLiteral("org.deskbreak.deskbreak"));
         CHECK(first.hints.value(QStringLiteral("category")).toString() ==
               QStringLiteral("x-deskbreak.reminder"));
 

@@ -2,6 +2,11 @@
 // state, and screenshots to look at (main is in BreakWindowTest.cpp).
 #include "ui/StatsWindow.h"
 
+#include "core/ConfigSchema.h"
+#include "core/HistoryStore.h"
+#include "core/SittingModel.h"
+#include "support/FakeClock.h"
+#include "ui/Palettes.h"
 #include "ui/StatsChart.h"
 
 #include <QApplication>
@@ -11,6 +16,7 @@
 #include <QStyle>
 #include <chrono>
 #include <doctest/doctest.h>
+#include <random>
 
 using namespace deskbreak;
 using namespace std::chrono_literals;
@@ -85,33 +91,6 @@ ui::StatsChart* chart(const ui::StatsWindow& window)
     auto* chart = window.findChild<ui::StatsChart*>(QStringLiteral("chart"));
     REQUIRE(chart != nullptr);
     return chart;
-}
-
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x1f, 0x23, 0x29), base(0x16, 0x19, 0x1d), text(0xe6, 0xe8, 0xeb);
-    const QColor buttonColour(0x2b, 0x30, 0x37), highlight(0x3d, 0x8f, 0xe0);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, buttonColour);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Highlight, highlight);
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, buttonColour);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::Light, QColor(0x45, 0x4b, 0x54));
-    p.setColor(QPalette::Midlight, QColor(0x36, 0x3b, 0x43));
-    p.setColor(QPalette::Mid, QColor(0x2a, 0x2e, 0x35));
-    p.setColor(QPalette::Dark, QColor(0x12, 0x14, 0x17));
-    p.setColor(QPalette::Shadow, Qt::black);
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x6b, 0x72, 0x7c));
-    return p;
 }
 
 // build/screenshots/stats-<what>[@2x].png, as the break window's screenshots are named.
@@ -250,7 +229,7 @@ TEST_CASE("stats: screenshots in a light and a dark palette")
         window.show();
         screenshot(window, QStringLiteral("empty"));
     }
-    QApplication::setPalette(darkPalette());
+    QApplication::setPalette(test::darkPalette());
     {
         ui::StatsWindow window;
         window.setDays(month());
@@ -260,4 +239,87 @@ TEST_CASE("stats: screenshots in a light and a dark palette")
         screenshot(window, QStringLiteral("dark-month"));
     }
     QApplication::setPalette(original);
+}
+
+TEST_CASE("stats: a simulated week through the real sitting model (the README's screenshot)")
+{
+    using namespace std::chrono_literals;
+    // Monday 2 March 2026 to Sunday 8 March, local time: workdays of typing in stretches,
+    // reminders taken, snoozed or skipped, a locked lunch, short weekend sessions.
+    deskbreak::test::FakeClock clock(QDateTime(QDate(2026, 3, 2), QTime(0, 0)));
+    core::MemoryHistoryStore history;
+    core::SittingModel model(clock, core::defaultSettings().schedule);
+    std::mt19937 rng(7);
+    auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+    auto take = [&](const core::Effects& effects) {
+        QString error;
+        bool remind = false;
+        for (const core::Effect& e : effects) {
+            if (const auto* r = std::get_if<core::effect::Record>(&e))
+                history.record(r->event, &error);
+            remind = remind || std::holds_alternative<core::effect::Remind>(e);
+        }
+        return remind;
+    };
+    auto run = [&](std::chrono::seconds length, bool typing) {
+        static core::MonoTime lastInput = clock.monotonic();
+        for (std::chrono::seconds t{0}; t < length; t += 1s) {
+            clock.advance(1s);
+            if (typing)
+                lastInput = clock.monotonic();
+            if (take(model.idleSample(clock.monotonic() - lastInput))) {
+                const int choice = pick(0, 9);
+                if (choice < 5) { // take the break
+                    take(model.startBreak());
+                    clock.advance(3min);
+                    take(model.endBreak(true));
+                } else if (choice < 8) {
+                    take(model.snooze());
+                } else {
+                    take(model.skip());
+                }
+            }
+        }
+    };
+    auto until = [&](int h, int m) {
+        const QDateTime target(clock.wall().date(), QTime(h, m));
+        return std::chrono::seconds(std::max<qint64>(0, clock.wall().secsTo(target)));
+    };
+    for (int day = 0; day < 7; ++day) {
+        const bool weekend = day >= 5;
+        take(model.goingToSleep());
+        clock.advance(std::chrono::duration_cast<std::chrono::milliseconds>(
+            until(weekend ? 10 : 8, pick(30, 59))));
+        take(model.resumedFromSleep());
+        const auto stop =
+            weekend ? std::make_pair(11 + pick(0, 1), 30) : std::make_pair(17, pick(0, 45));
+        while (until(stop.first, stop.second).count() > 0) {
+            run(std::chrono::minutes(pick(10, 75)), true);
+            run(std::chrono::minutes(pick(1, weekend ? 30 : 8)), false);
+            if (!weekend && clock.wall().time().hour() == 12) {
+                take(model.sessionLocked());
+                run(45min, false);
+                take(model.sessionUnlocked());
+            }
+        }
+        take(model.goingToSleep());
+        clock.advance(std::chrono::duration_cast<std::chrono::milliseconds>(until(23, 59)) + 60s);
+        take(model.resumedFromSleep());
+    }
+    const QDate last(2026, 3, 8);
+    const auto days =
+        core::dailyStats(history.events(QDateTime(last.addDays(-31), QTime(0, 0)), clock.wall()),
+                         last.addDays(-29), last, core::defaultSettings().schedule.overloadAfter);
+    REQUIRE(days.size() == 30);
+    int sittingDays = 0;
+    for (const core::DayStats& d : days.mid(23))
+        sittingDays += d.sitting > 0s;
+    CHECK(sittingDays == 7);
+    CHECK(days.last().breaksCompleted + days[days.size() - 3].breaksCompleted > 0);
+
+    ui::StatsWindow window;
+    window.setDays(days);
+    window.resize(window.sizeHint());
+    window.show();
+    screenshot(window, QStringLiteral("simulated-week"));
 }

@@ -3,7 +3,9 @@
 
 #include "ui/TrayIcon.h"
 
+#include <QDir>
 #include <QImage>
+#include <QPainter>
 #include <doctest/doctest.h>
 
 using namespace deskbreak;
@@ -86,4 +88,27 @@ TEST_CASE("the drawn ring fills with sitting time and differs by look")
     TrayState b = a;
     b.look = Look::Paused;
     CHECK(ui::ringIcon(a).pixmap(32, 32).toImage() != ui::ringIcon(b).pixmap(32, 32).toImage());
+}
+
+TEST_CASE("a sheet of every tray look, for people to look at")
+{
+    const QList<std::pair<Look, double>> looks = {
+        {Look::Sitting, 0.25}, {Look::Overload, 0.7}, {Look::Due, 1},    {Look::Snoozed, 1},
+        {Look::Paused, 0.4},   {Look::Away, 0},       {Look::OnBreak, 1}};
+    QImage sheet(looks.size() * 80, 140, QImage::Format_ARGB32_Premultiplied);
+    sheet.fill(QColor(0x2b, 0x2b, 0x2b));
+    QPainter p(&sheet);
+    for (int i = 0; i < looks.size(); ++i) {
+        TrayState t;
+        t.look = looks[i].first;
+        t.fill = looks[i].second;
+        int y = 4;
+        for (int size : {22, 32, 64}) {
+            p.drawPixmap(i * 80 + (80 - size) / 2, y, ui::ringIcon(t).pixmap(size, size));
+            y += size + 4;
+        }
+    }
+    p.end();
+    QDir().mkpath(DESKBREAK_SCREENSHOT_DIR);
+    CHECK(sheet.save(QStringLiteral(DESKBREAK_SCREENSHOT_DIR "/tray-looks.png")));
 }

@@ -22,6 +22,8 @@ const QString kService = QStringLiteral("org.freedesktop.Notifications");
 const QString kPath = QStringLiteral("/org/freedesktop/Notifications");
 const QString kInterface = QStringLiteral("org.freedesktop.Notifications");
 const QString kAppName = QStringLiteral("deskbreak");
+// The installed desktop entry and icon (installers/linux) share the application id.
+const QString kAppId = QStringLiteral("org.deskbreak.deskbreak");
 
 // Reasons in NotificationClosed (Desktop Notifications spec 1.2).
 constexpr uint kClosedDismissedByUser = 2;
@@ -177,9 +179,9 @@ void FreedesktopNotifier::showMessage(const QString& title, const QString& body)
     const QVariantMap hints{
         {QStringLiteral("urgency"), QVariant::fromValue<uchar>(1)},
         {QStringLiteral("category"), QStringLiteral("x-deskbreak.message")},
-        {QStringLiteral("desktop-entry"), kAppName},
+        {QStringLiteral("desktop-entry"), kAppId},
     };
-    notify << kAppName << uint{0} << kAppName << title << bodyText(body) << QStringList() << hints
+    notify << kAppName << uint{0} << kAppId << title << bodyText(body) << QStringList() << hints
            << int{-1};
     auto* watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(notify, kCallTimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [](QDBusPendingCallWatcher* w) {
@@ -209,12 +211,12 @@ void FreedesktopNotifier::sendReminder()
         {QStringLiteral("urgency"), QVariant::fromValue<uchar>(1)},
         {QStringLiteral("resident"), true},
         {QStringLiteral("category"), QStringLiteral("x-deskbreak.reminder")},
-        {QStringLiteral("desktop-entry"), kAppName},
+        {QStringLiteral("desktop-entry"), kAppId},
     };
 
     QDBusMessage notify = methodCall(QStringLiteral("Notify"));
-    notify << kAppName << m_reminderId << kAppName << r.title << bodyText(r.body) << actions
-           << hints << int{0};
+    notify << kAppName << m_reminderId << kAppId << r.title << bodyText(r.body) << actions << hints
+           << int{0};
     m_notifyInFlight = new QDBusPendingCallWatcher(m_bus.asyncCall(notify, kCallTimeoutMs), this);
     m_notifyGeneration = m_generation;
     connect(m_notifyInFlight, &QDBusPendingCallWatcher::finished, this,

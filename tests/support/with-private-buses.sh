@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Runs a command with two private D-Bus daemons standing in for the machine's buses:
+# one as the system bus, one as the session bus. Neither reads the standard service
+# dirs, so nothing is ever D-Bus-activated on them: whatever owns a name there was
+# put there by the test (e.g. a stand-in for logind or for a screen saver).
+#
+#   with-private-buses.sh CMD [ARG...]
+#
+# Exported to CMD:
+#   DBUS_SYSTEM_BUS_ADDRESS       the private "system" bus
+#   DBUS_SESSION_BUS_ADDRESS      the private "session" bus
+#   DESKBREAK_TEST_PRIVATE_BUSES  "1": tests may claim well-known names freely
+#   XDG_RUNTIME_DIR, XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME  fresh, private.
+#
+# No X display is needed. Only the processes started here are stopped (by PID,
+# from an EXIT trap, or by a watchdog should this script be killed outright).
+set -euo pipefail
+
+if [[ $# -eq 0 ]]; then
+    echo "usage: $(basename "$0") CMD [ARG...]" >&2
+    exit 2
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/deskbreak-buses.XXXXXX")
+pids=()
+
+# shellcheck disable=SC2317  # called from the EXIT trap
+cleanup() {
+    local rc=$?
+    local i
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        kill "${pids[i]}" 2>/dev/null || true
+    done
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        wait "${pids[i]}" 2>/dev/null || true
+    done
+    if [[ $rc -ne 0 ]]; then
+        local log
+        for log in "$tmp"/*-bus.log; do
+            [[ -s $log ]] || continue
+            echo "with-private-buses.sh: $(basename "$log"):" >&2
+            tail -n 20 "$log" >&2
+        done
+    fi
+    rm -rf "$tmp"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+fail() {
+    echo "with-private-buses.sh: $*" >&2
+    exit 1
+}
+
+# Wait up to $1 tenths of a second for the command after it to succeed.
+wait_for() {
+    local tries=$1
+    shift
+    while ((tries-- > 0)); do
+        "$@" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+mkdir -m 0700 "$tmp/runtime"
+mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
+export XDG_RUNTIME_DIR=$tmp/runtime
+export XDG_CONFIG_HOME=$tmp/config
+export XDG_DATA_HOME=$tmp/data
+export XDG_CACHE_HOME=$tmp/cache
+
+# Starts a private dbus-daemon of type $1 ("system" or "session") and prints its address.
+start_bus() {
+    local type=$1
+    cat >"$tmp/$type-bus.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>$type</type>
+  <listen>unix:path=$tmp/$type-bus</listen>
+  <auth>EXTERNAL</auth>
+  <!-- no standard service dirs: nothing is activated on this bus -->
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+    dbus-daemon --config-file="$tmp/$type-bus.conf" --nofork --print-address=1 \
+        >"$tmp/$type-bus-address" 2>"$tmp/$type-bus.log" </dev/null &
+    pids+=($!)
+    local pid=$!
+    wait_for 50 test -s "$tmp/$type-bus-address" || {
+        cat "$tmp/$type-bus.log" >&2
+        fail "the private $type dbus-daemon did not start"
+    }
+    kill -0 "$pid" 2>/dev/null || fail "the private $type dbus-daemon exited"
+}
+
+start_bus system
+start_bus session
+DBUS_SYSTEM_BUS_ADDRESS=$(head -n 1 "$tmp/system-bus-address")
+DBUS_SESSION_BUS_ADDRESS=$(head -n 1 "$tmp/session-bus-address")
+export DBUS_SYSTEM_BUS_ADDRESS DBUS_SESSION_BUS_ADDRESS
+unset DBUS_STARTER_ADDRESS DBUS_STARTER_BUS_TYPE DBUS_SESSION_BUS_PID
+export DESKBREAK_TEST_PRIVATE_BUSES=1
+
+# CMD runs in the background so that a TERM or INT to this script is handled at
+# once (the trap stops CMD, then the buses) rather than after CMD ends.
+"$@" &
+cmd_pid=$!
+pids+=("$cmd_pid")
+
+# Should this script die without running its EXIT trap (SIGKILL from a test
+# runner's timeout), a watchdog stops what it started and removes its files.
+# shellcheck disable=SC2317  # runs in the background
+watchdog() {
+    local parent=$1
+    shift
+    while kill -0 "$parent" 2>/dev/null; do
+        sleep 1
+    done
+    kill "$@" 2>/dev/null || true
+    rm -rf "$tmp"
+}
+watchdog $$ "${pids[@]}" </dev/null >/dev/null 2>&1 &
+pids+=($!)
+
+set +e
+wait "$cmd_pid"
+rc=$?
+set -e
+exit "$rc"
