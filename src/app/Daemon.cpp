@@ -103,6 +103,25 @@ bool Daemon::start(QString* error)
     }
     logInfo(m_idleLog);
 
+    // Up to here and the tray icon: what a user sees first. The rest (the notification
+    // server, the history, lock and sleep events, the saved state) follows as soon as
+    // the event loop runs, so the icon is not kept waiting for D-Bus and SQLite.
+    m_model = std::make_unique<core::SittingModel>(m_clock, effectiveSchedule());
+    m_tray = new ui::TrayIcon(this);
+    if (!ui::TrayIcon::hostAvailable())
+        logWarning(
+            QStringLiteral("no system tray right now; reminders and the command line still work, "
+                           "and the icon appears if a tray shows up later"));
+    refreshTray();
+    QTimer::singleShot(0, this, &Daemon::finishStart);
+    return true;
+}
+
+void Daemon::finishStart()
+{
+    if (m_ready)
+        return;
+    m_ready = true;
     QString notifierLog;
     if (m_settings.notificationStyle != core::NotificationStyle::Window)
         m_notifier = platform::createNativeNotifier(&notifierLog);
@@ -139,7 +158,6 @@ bool Daemon::start(QString* error)
     });
 
     openHistory();
-    m_model = std::make_unique<core::SittingModel>(m_clock, effectiveSchedule());
     restoreState();
     if (m_idle->mode() == platform::IdleSource::Mode::Push) {
         connect(m_idle.get(), &platform::IdleSource::idleFor, this,
@@ -164,11 +182,6 @@ bool Daemon::start(QString* error)
                 [this] { handle(m_model->resumedFromSleep()); });
     }
 
-    m_tray = new ui::TrayIcon(this);
-    if (!ui::TrayIcon::hostAvailable())
-        logWarning(
-            QStringLiteral("no system tray right now; reminders and the command line still work, "
-                           "and the icon appears if a tray shows up later"));
     connect(m_tray, &ui::TrayIcon::startBreakRequested, this,
             [this] { handle(m_model->startBreak()); });
     connect(m_tray, &ui::TrayIcon::snoozeRequested, this, [this] { handle(m_model->snooze()); });
@@ -191,8 +204,9 @@ bool Daemon::start(QString* error)
             logError(QStringLiteral("autostart: %1").arg(error));
         m_tray->setAutostart(m_autostart->isEnabled());
     });
-    applyAutostart();
     connect(m_tray, &ui::TrayIcon::activated, this, [this] { refreshTray(); });
+
+    applyAutostart();
 
     if (!m_options.demo) {
         m_watcher = new ConfigWatcher(paths::configFile(), paths::userRoutinesDir(), this);
@@ -208,7 +222,6 @@ bool Daemon::start(QString* error)
     schedule();
     if (!m_lastConfigError.isEmpty())
         tellConfigProblem();
-    return true;
 }
 
 void Daemon::applyAutostart()
@@ -624,6 +637,7 @@ QJsonObject Daemon::statusJson() const
 
 QJsonObject Daemon::onControl(const QJsonObject& request)
 {
+    finishStart(); // a request in the first moments waits for the rest of the start-up
     const QString command = request.value(QStringLiteral("command")).toString();
     auto seconds = [&](const char* key) {
         return std::chrono::seconds(request.value(QLatin1String(key)).toInteger());
@@ -686,6 +700,10 @@ QJsonObject Daemon::onControl(const QJsonObject& request)
 void Daemon::quit()
 {
     logInfo(QStringLiteral("quitting"));
+    if (!m_ready) { // nothing restored yet: the saved state stays as it is
+        QCoreApplication::quit();
+        return;
+    }
     saveState();
     if (m_breakWindow)
         closeBreak();

@@ -44,6 +44,7 @@ public:
     bool start(QString* error);
 
 private:
+    void finishStart();
     void loadSettings(bool initial);
     void reloadConfig(bool onRequest);
     void reloadContent();
@@ -92,6 +93,7 @@ private:
     QPointer<ui::StatsWindow> m_statsWindow;
     core::MonoTime m_stateSavedAt;
     int m_rotation = 0;
+    bool m_ready = false; // finishStart() has run
 };
 
 } // namespace deskbreak::app
