@@ -1,6 +1,8 @@
 // The deskbreak binary as a user runs it: no display, a private XDG home,
 // checked by stdout, stderr and exit code.
 #include <QDir>
+#include "app/SqliteHistoryStore.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -70,7 +72,9 @@ TEST_CASE("--version and --help work with no display")
     CHECK(v.out.startsWith("deskbreak "));
     const Run h = cli.run({"--help"});
     CHECK(h.code == 0);
-    for (const char* word : {"check-config", "routines", "routine show"})
+    CHECK(h.out.startsWith("Usage: deskbreak "));
+    for (const char* word : {"check-config", "routines", "routine show", "status", "snooze", "pause", "stats",
+                             "autostart", "--demo", "--until-tomorrow"})
         CHECK_MESSAGE(h.out.contains(word), word);
 }
 
@@ -196,4 +200,55 @@ TEST_CASE("a user routine is listed and shown")
               "\"chin-tuck\"\nseconds = 40\n");
     const Run r = cli.run({"routines"});
     CHECK(r.out.contains(QRegularExpression("neck-quick\\s+0:40\\s+Neck, quick\\s+\\(yours\\)")));
+}
+
+TEST_CASE("stats works without a daemon: empty at first, then from the history")
+{
+    Cli cli;
+    const Run empty = cli.run({"stats", "--json"});
+    CHECK(empty.code == 0);
+    CHECK(empty.err.contains("no history yet"));
+    CHECK(QJsonDocument::fromJson(empty.out.toUtf8()).array().size() == 7);
+
+    {
+        // Today: 40 minutes of sitting (10 past overload), a reminder snoozed, a
+        // completed break and a natural break of 7 minutes.
+        deskbreak::app::SqliteHistoryStore store(cli.home() + "/data/deskbreak/history.sqlite");
+        QString error;
+        REQUIRE(store.open(&error));
+        using Kind = deskbreak::core::HistoryEvent::Kind;
+        const QDateTime noon(QDate::currentDate(), QTime(12, 0));
+        deskbreak::core::HistoryEvent span{Kind::SittingSpan, noon.addSecs(40 * 60), noon};
+        deskbreak::core::HistoryEvent natural{Kind::NaturalBreak, noon.addSecs(47 * 60), noon.addSecs(40 * 60)};
+        natural.seconds = std::chrono::minutes(7);
+        for (const auto& e : {span, deskbreak::core::HistoryEvent{Kind::Reminded, noon.addSecs(30 * 60), {}},
+                              deskbreak::core::HistoryEvent{Kind::Snoozed, noon.addSecs(30 * 60), {}},
+                              deskbreak::core::HistoryEvent{Kind::BreakCompleted, noon.addSecs(39 * 60), {}}, natural})
+            REQUIRE(store.record(e, &error));
+    }
+    const Run today = cli.run({"stats", "--days", "1", "--json"});
+    CHECK(today.code == 0);
+    const QJsonObject day = QJsonDocument::fromJson(today.out.toUtf8()).array().at(0).toObject();
+    CHECK(day["date"].toString() == QDate::currentDate().toString(Qt::ISODate));
+    CHECK(day["sitting_seconds"].toInt() == 2400);
+    CHECK(day["longest_sitting_seconds"].toInt() == 2400);
+    CHECK(day["overload_seconds"].toInt() == 600);
+    CHECK(day["reminders"].toInt() == 1);
+    CHECK(day["snoozed"].toInt() == 1);
+    CHECK(day["breaks_completed"].toInt() == 1);
+    CHECK(day["natural_breaks"].toInt() == 1);
+    CHECK(day["natural_break_seconds"].toInt() == 420);
+
+    const Run csv = cli.run({"stats", "--days", "3", "--csv"});
+    CHECK(csv.code == 0);
+    const QStringList lines = csv.out.trimmed().split('\n');
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].startsWith("date,sitting_seconds,"));
+    CHECK(lines[3].startsWith(QDate::currentDate().toString(Qt::ISODate) + ",2400,2400,600,1,1,0,1,0,1,420"));
+
+    const Run table = cli.run({"stats", "--days", "1"});
+    CHECK(table.out.contains("40m"));
+
+    CHECK(cli.run({"stats", "--days", "0"}).code == 2);
+    CHECK(cli.run({"stats", "--json", "--csv"}).code == 2);
 }
