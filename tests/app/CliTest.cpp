@@ -1,8 +1,8 @@
 // The deskbreak binary as a user runs it: no display, a private XDG home,
 // checked by stdout, stderr and exit code.
-#include <QDir>
 #include "app/SqliteHistoryStore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -73,8 +73,8 @@ TEST_CASE("--version and --help work with no display")
     const Run h = cli.run({"--help"});
     CHECK(h.code == 0);
     CHECK(h.out.startsWith("Usage: deskbreak "));
-    for (const char* word : {"check-config", "routines", "routine show", "status", "snooze", "pause", "stats",
-                             "autostart", "--demo", "--until-tomorrow"})
+    for (const char* word : {"check-config", "routines", "routine show", "status", "snooze",
+                             "pause", "stats", "autostart", "--demo", "--until-tomorrow"})
         CHECK_MESSAGE(h.out.contains(word), word);
 }
 
@@ -219,11 +219,14 @@ TEST_CASE("stats works without a daemon: empty at first, then from the history")
         using Kind = deskbreak::core::HistoryEvent::Kind;
         const QDateTime noon(QDate::currentDate(), QTime(12, 0));
         deskbreak::core::HistoryEvent span{Kind::SittingSpan, noon.addSecs(40 * 60), noon};
-        deskbreak::core::HistoryEvent natural{Kind::NaturalBreak, noon.addSecs(47 * 60), noon.addSecs(40 * 60)};
+        deskbreak::core::HistoryEvent natural{Kind::NaturalBreak, noon.addSecs(47 * 60),
+                                              noon.addSecs(40 * 60)};
         natural.seconds = std::chrono::minutes(7);
-        for (const auto& e : {span, deskbreak::core::HistoryEvent{Kind::Reminded, noon.addSecs(30 * 60), {}},
-                              deskbreak::core::HistoryEvent{Kind::Snoozed, noon.addSecs(30 * 60), {}},
-                              deskbreak::core::HistoryEvent{Kind::BreakCompleted, noon.addSecs(39 * 60), {}}, natural})
+        for (const auto& e :
+             {span, deskbreak::core::HistoryEvent{Kind::Reminded, noon.addSecs(30 * 60), {}},
+              deskbreak::core::HistoryEvent{Kind::Snoozed, noon.addSecs(30 * 60), {}},
+              deskbreak::core::HistoryEvent{Kind::BreakCompleted, noon.addSecs(39 * 60), {}},
+              natural})
             REQUIRE(store.record(e, &error));
     }
     const Run today = cli.run({"stats", "--days", "1", "--json"});
@@ -244,7 +247,8 @@ TEST_CASE("stats works without a daemon: empty at first, then from the history")
     const QStringList lines = csv.out.trimmed().split('\n');
     REQUIRE(lines.size() == 4);
     CHECK(lines[0].startsWith("date,sitting_seconds,"));
-    CHECK(lines[3].startsWith(QDate::currentDate().toString(Qt::ISODate) + ",2400,2400,600,1,1,0,1,0,1,420"));
+    CHECK(lines[3].startsWith(QDate::currentDate().toString(Qt::ISODate) +
+                              ",2400,2400,600,1,1,0,1,0,1,420"));
 
     const Run table = cli.run({"stats", "--days", "1"});
     CHECK(table.out.contains("40m"));
