@@ -62,32 +62,9 @@ cleanup() {
     exit "$rc"
 }
 trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-fail() {
-    echo "with-dunst.sh: $*" >&2
-    exit 1
-}
-
-# Wait up to $1 tenths of a second for the command after it to succeed.
-wait_for() {
-    local tries=$1
-    shift
-    while ((tries-- > 0)); do
-        "$@" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
-mkdir -m 0700 "$tmp/runtime"
-mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
-export XDG_RUNTIME_DIR=$tmp/runtime
-export XDG_CONFIG_HOME=$tmp/config
-export XDG_DATA_HOME=$tmp/data
-export XDG_CACHE_HOME=$tmp/cache
+me=with-dunst.sh
+# shellcheck source=harness.sh
+source "$(dirname "$0")/harness.sh"
 
 # --- the private bus ---------------------------------------------------------
 cat >"$tmp/bus.conf" <<EOF

@@ -1,0 +1,31 @@
+# Shared by the test harness scripts (with-dunst.sh, with-private-buses.sh), which
+# source it after setting `tmp` to their private folder and `me` to their name.
+
+# Signals end the script through its EXIT trap, which stops what it started.
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+fail() {
+    echo "$me: $*" >&2
+    exit 1
+}
+
+# Wait up to $1 tenths of a second for the command after it to succeed.
+wait_for() {
+    local tries=$1
+    shift
+    while ((tries-- > 0)); do
+        "$@" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# Fresh XDG folders below $tmp, the runtime one private as the spec asks.
+mkdir -m 0700 "$tmp/runtime"
+mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache"
+export XDG_RUNTIME_DIR=$tmp/runtime
+export XDG_CONFIG_HOME=$tmp/config
+export XDG_DATA_HOME=$tmp/data
+export XDG_CACHE_HOME=$tmp/cache
