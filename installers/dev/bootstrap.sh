@@ -9,10 +9,13 @@ mode=${1:-run}
 build_dir=${DESKBREAK_BUILD_DIR:-build}
 
 build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite
-    libspdlog-dev libtomlplusplus-dev doctest-dev libxcb-screensaver0-dev libxcb-sync-dev)
+    libspdlog-dev libtomlplusplus-dev doctest-dev libxcb-screensaver0-dev libxcb-sync-dev
+    libwayland-dev wayland-protocols plasma-wayland-protocols libglib2.0-dev qt6-wayland)
 # A real desktop, headless, for the end-to-end tests and the demo without a display.
 desktop_packages=(xvfb xdotool dunst libnotify-bin dbus-x11 tint2 trayer x11-utils imagemagick
     desktop-file-utils)
+# Headless Wayland compositors (sway, KWin, Mutter), their input tools and a screenshot tool.
+wayland_packages=(sway wtype kwin-wayland mutter wayland-utils grim python3-dbus python3-gi)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -32,8 +35,14 @@ run | test) ;;
 *) echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
 
-install_missing "${build_packages[@]}" "${desktop_packages[@]}"
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+if [ "$mode" = test ]; then
+    install_missing "${build_packages[@]}" "${desktop_packages[@]}" "${wayland_packages[@]}"
+else
+    install_missing "${build_packages[@]}" "${desktop_packages[@]}"
+fi
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
 
 if [ "$mode" = test ]; then

@@ -32,6 +32,9 @@ public:
 signals:
     void idleFor(qint64 idleMs);
     void activeAgain();
+    // The source stopped working for good (e.g. the compositor went away); the
+    // daemon falls back to no idle source. Emitted at most once.
+    void unavailable(const QString& why);
 };
 
 } // namespace deskbreak::platform
