@@ -88,9 +88,17 @@ Effects SittingModel::tick()
 
 Effects SittingModel::sessionLocked()
 {
-    return input([&](MonoTime now, Effects&) {
+    return input([&](MonoTime now, Effects& out) {
         if (!m_lockedAt)
             m_lockedAt = now;
+        // A reminder left open would sit on the lock screen: take it down, show it again
+        // at the unlock.
+        if (m_reminderOpen) {
+            out.push_back(effect::CloseReminder{});
+            m_reminderOpen = false;
+            m_nextReminderAt = now;
+            out.push_back(effect::StateChanged{});
+        }
     });
 }
 
@@ -98,7 +106,8 @@ Effects SittingModel::sessionUnlocked()
 {
     return input([&](MonoTime now, Effects&) {
         m_lockedAt.reset();
-        m_lastActive = now; // unlocking takes input
+        m_lastActive = now;  // unlocking takes input
+        m_recheckAt.reset(); // a reminder held back by the lock is due now
     });
 }
 
@@ -114,6 +123,7 @@ Effects SittingModel::resumedFromSleep()
 {
     return input([&](MonoTime now, Effects&) {
         m_asleepAt.reset();
+        m_recheckAt.reset();
         m_lastActive = now; // someone woke the machine; the idle source corrects this if not
     });
 }
@@ -355,6 +365,12 @@ void SittingModel::evaluate(MonoTime now, Effects& out)
 
 bool SittingModel::remindersAllowed(MonoTime now, MonoTime* recheckAt)
 {
+    // Nobody sees a reminder on a locked screen or a sleeping machine: it waits for the
+    // unlock or the wake-up (which re-evaluate at once), or turns into a natural break.
+    if (m_lockedAt || m_asleepAt) {
+        *recheckAt = kNever;
+        return false;
+    }
     if (m_pausedUntil) {
         *recheckAt = *m_pausedUntil;
         return false;

@@ -101,6 +101,49 @@ TEST_CASE("a lock of natural_break or longer is a natural break; a shorter one i
     }
 }
 
+TEST_CASE(
+    "no reminder on a locked screen; one that came due during a short lock follows the unlock")
+{
+    // Timeline::locked() and asleep() end with the unlock or the wake-up.
+    SUBCASE("due during a short lock")
+    {
+        Rig r;
+        r.day.active(58min);
+        r.day.locked(4min); // the break comes due at 60 min, behind the lock
+        CHECK(r.count("remind") == 1);
+        CHECK(r.at("+01:02:00") == QStringList{"remind(snoozes=3)", "record(reminded)"});
+        CHECK(r.model.status().reminderOpen);
+    }
+    SUBCASE("a reminder open at the lock is taken down and shown again at the unlock")
+    {
+        Rig r;
+        r.day.active(61min);
+        REQUIRE(r.model.status().reminderOpen);
+        r.day.locked(3min);
+        CHECK(r.at("+01:01:00") == QStringList{"close_reminder"});
+        CHECK(r.at("+01:04:00") == QStringList{"remind(again, snoozes=3)", "record(reminded)"});
+        CHECK(r.count("remind") == 2);
+    }
+    SUBCASE("due during a long lock: a natural break, no reminder at all")
+    {
+        Rig r;
+        r.day.active(58min);
+        r.day.locked(10min);
+        r.day.active(1min);
+        CHECK(r.count("remind") == 0);
+        CHECK(r.count("record(natural_break, locked") == 1);
+        CHECK(r.sittingMinutes() == 1);
+    }
+    SUBCASE("nor while asleep: the reminder follows the wake-up")
+    {
+        Rig r;
+        r.day.active(59min + 58s);
+        r.day.asleep(4min);
+        CHECK(r.count("remind") == 1);
+        CHECK(r.at("+01:03:58") == QStringList{"remind(snoozes=3)", "record(reminded)"});
+    }
+}
+
 TEST_CASE("a sleep of natural_break or longer is a natural break; a shorter one is not")
 {
     SUBCASE("overnight")
