@@ -95,13 +95,21 @@ bool Daemon::start(QString* error)
     loadSettings(true);
     setLogLevel(m_settings.logLevel);
 
+    m_platformSession = platform::detectSession();
+    logInfo(QStringLiteral("session: %1 (%2)%3")
+                .arg(m_platformSession.typeName(), m_platformSession.why,
+                     m_platformSession.desktop.isEmpty()
+                         ? QString()
+                         : QStringLiteral(", desktop %1").arg(m_platformSession.desktop)));
     if (m_options.demo) {
         m_idle = std::make_unique<platform::NoIdleSource>();
-        m_idleLog = QStringLiteral("idle source: none (demo: the user counts as always active)");
+        m_idleReport.capability = QStringLiteral("idle");
+        m_idleReport.chosen = m_idle->name();
+        m_idleReport.detail = QStringLiteral("demo: the user counts as always active");
     } else {
-        m_idle = platform::createIdleSource(&m_idleLog);
+        m_idle = platform::createIdleSource(m_platformSession, &m_idleReport);
     }
-    logInfo(m_idleLog);
+    logInfo(m_idleReport.logLine());
 
     // Up to here and the tray icon: what a user sees first. The rest (the notification
     // server, the history, lock and sleep events, the saved state) follows as soon as
@@ -122,18 +130,21 @@ void Daemon::finishStart()
     if (m_ready)
         return;
     m_ready = true;
-    QString notifierLog;
-    if (m_settings.notificationStyle != core::NotificationStyle::Window)
-        m_notifier = platform::createNativeNotifier(&notifierLog);
-    else
-        notifierLog = QStringLiteral("notifications: window (style = \"window\")");
+    platform::BackendReport notifierReport;
+    if (m_settings.notificationStyle != core::NotificationStyle::Window) {
+        m_notifier = platform::createNativeNotifier(&notifierReport);
+    } else {
+        notifierReport.capability = QStringLiteral("notifications");
+        notifierReport.rejected.append(
+            {QStringLiteral("freedesktop"), QStringLiteral("style = \"window\"")});
+    }
     if (!m_notifier) {
         m_notifier = std::make_unique<ui::WindowNotifier>();
-        if (m_settings.notificationStyle != core::NotificationStyle::Window)
-            notifierLog += QStringLiteral("; using deskbreak's own reminder window");
+        notifierReport.chosen = m_notifier->name();
+        notifierReport.detail = QStringLiteral("deskbreak's own reminder window");
     }
     m_notifierName = m_notifier->name();
-    logInfo(notifierLog);
+    logInfo(notifierReport.logLine());
     connect(m_notifier.get(), &platform::Notifier::actionInvoked, this,
             [this](platform::Notifier::Action a) {
                 logInfo(QStringLiteral("reminder action: %1")
@@ -159,14 +170,7 @@ void Daemon::finishStart()
 
     openHistory();
     restoreState();
-    if (m_idle->mode() == platform::IdleSource::Mode::Push) {
-        connect(m_idle.get(), &platform::IdleSource::idleFor, this,
-                [this](qint64 ms) { handle(m_model->userIdle(std::chrono::milliseconds(ms))); });
-        connect(m_idle.get(), &platform::IdleSource::activeAgain, this,
-                [this] { handle(m_model->userActive()); });
-        m_idle->setIdleThreshold(effectiveSchedule().naturalBreak);
-        handle(m_model->userActive());
-    }
+    connectIdleSource();
 
     QString sessionLog;
     m_session = platform::createSessionMonitor(&sessionLog);
@@ -222,6 +226,31 @@ void Daemon::finishStart()
     schedule();
     if (!m_lastConfigError.isEmpty())
         tellConfigProblem();
+}
+
+void Daemon::connectIdleSource()
+{
+    connect(m_idle.get(), &platform::IdleSource::unavailable, this, [this](const QString& why) {
+        // E.g. the compositor went away: carry on without idle input rather than stop.
+        logWarning(QStringLiteral("idle source %1 stopped working (%2); the user counts as "
+                                  "always present from now on")
+                       .arg(m_idle->name(), why));
+        m_idleReport.rejected.append({m_idle->name(), why});
+        m_idleReport.chosen.clear();
+        m_idleReport.detail = QStringLiteral("the user counts as always present");
+        // Deleted later: this lambda runs inside the old source's signal.
+        m_idle.release()->deleteLater();
+        m_idle = std::make_unique<platform::NoIdleSource>();
+        handle(m_model->userActive());
+    });
+    if (m_idle->mode() != platform::IdleSource::Mode::Push)
+        return;
+    connect(m_idle.get(), &platform::IdleSource::idleFor, this,
+            [this](qint64 ms) { handle(m_model->userIdle(std::chrono::milliseconds(ms))); });
+    connect(m_idle.get(), &platform::IdleSource::activeAgain, this,
+            [this] { handle(m_model->userActive()); });
+    m_idle->setIdleThreshold(effectiveSchedule().naturalBreak);
+    handle(m_model->userActive());
 }
 
 void Daemon::applyAutostart()
@@ -623,6 +652,7 @@ QJsonObject Daemon::statusJson() const
         {QStringLiteral("paused_until"),
          s.pausedUntil ? QJsonValue(s.pausedUntil->toString(Qt::ISODate)) : QJsonValue()},
         {QStringLiteral("idle_backend"), m_idle->name()},
+        {QStringLiteral("session_type"), m_platformSession.typeName()},
         {QStringLiteral("notification_backend"), m_notifierName},
         {QStringLiteral("tray_available"), ui::TrayIcon::hostAvailable()},
         {QStringLiteral("break_window_open"), !m_breakWindow.isNull()},

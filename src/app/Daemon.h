@@ -5,8 +5,10 @@
 #include "core/HistoryStore.h"
 #include "core/SittingModel.h"
 #include "platform/Autostart.h"
+#include "platform/BackendReport.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
+#include "platform/Session.h"
 #include "platform/SessionMonitor.h"
 #include "platform/SystemClock.h"
 
@@ -57,6 +59,7 @@ private:
     QList<core::DayStats> recentDays(int days) const;
     void showStats();
     void applyAutostart();
+    void connectIdleSource();
     core::Settings::Schedule effectiveSchedule() const;
     void onWake();
     void schedule();
@@ -82,7 +85,8 @@ private:
     QPointer<ui::BreakWindow> m_breakWindow;
     ControlServer* m_control = nullptr;
     QTimer m_wake;
-    QString m_idleLog;
+    platform::Session m_platformSession;
+    platform::BackendReport m_idleReport;
     QString m_notifierName;
     QString m_lastConfigError;     // the first problem of the config as it is on disk, if any
     QString m_notifiedConfigError; // what the user was last told, so each problem is told once

@@ -25,53 +25,68 @@ namespace {
 template <typename Interface> struct Backend {
     const char* name;
     std::function<std::unique_ptr<Interface>(QString*)> create;
+    QString skip = {}; // set: not tried in this session, for this reason
 };
 
-// Tries each backend in order; returns the first that works and describes the choice.
+// Tries each backend in order and returns the first that works; `report` names it and
+// every one passed over before it, with the reason.
 template <typename Interface>
-std::unique_ptr<Interface> pick(const char* what, const QList<Backend<Interface>>& backends,
-                                QString* log)
+std::unique_ptr<Interface> pick(const QList<Backend<Interface>>& backends, BackendReport* report)
 {
-    QStringList skipped;
     for (const auto& b : backends) {
+        if (!b.skip.isEmpty()) {
+            report->rejected.append({QLatin1String(b.name), b.skip});
+            continue;
+        }
         QString whyNot;
         if (auto made = b.create(&whyNot)) {
-            *log = QStringLiteral("%1: %2").arg(QLatin1String(what), QLatin1String(b.name));
-            if (!skipped.isEmpty())
-                *log += QStringLiteral(" (not %1)").arg(skipped.join(QStringLiteral("; ")));
+            report->chosen = QLatin1String(b.name);
             return made;
         }
-        skipped.append(QStringLiteral("%1: %2").arg(QLatin1String(b.name), whyNot));
+        report->rejected.append({QLatin1String(b.name), whyNot});
     }
-    *log = QStringLiteral("%1: none (%2)")
-               .arg(QLatin1String(what), skipped.join(QStringLiteral("; ")));
     return nullptr;
 }
 
 } // namespace
 
-std::unique_ptr<IdleSource> createIdleSource(QString* log)
+std::unique_ptr<IdleSource> createIdleSource(const Session& session, BackendReport* report)
 {
+    report->capability = QStringLiteral("idle");
+    const bool wayland = session.type == Session::Type::Wayland;
+    const QString notX11 = QStringLiteral(
+        "not used in a Wayland session (Xwayland's idle time misses native Wayland input)");
+    const QString notWayland = QStringLiteral("not a Wayland session");
     const QList<Backend<IdleSource>> backends = {
 #ifdef Q_OS_LINUX
         {"x11-sync",
-         [](QString* why) -> std::unique_ptr<IdleSource> {
-             return X11SyncIdleSource::create(why);
-         }},
+         [](QString* why) -> std::unique_ptr<IdleSource> { return X11SyncIdleSource::create(why); },
+         wayland ? notX11 : QString()},
         {"x11-screensaver",
          [](QString* why) -> std::unique_ptr<IdleSource> {
              return X11ScreenSaverIdleSource::create(why);
-         }},
+         },
+         wayland ? notX11 : QString()},
 #endif
     };
-    if (auto source = pick("idle source", backends, log))
+    Q_UNUSED(notWayland);
+    if (auto source = pick(backends, report)) {
+        report->chosen = source->name(); // more telling than the entry, e.g. the protocol version
         return source;
-    *log += QStringLiteral("; the user counts as always present");
+    }
+    report->detail = QStringLiteral("the user counts as always present");
+    report->hint = wayland ? QStringLiteral("this compositor offers no idle protocol deskbreak "
+                                            "knows (ext-idle-notify-v1, org_kde_kwin_idle, "
+                                            "GNOME's IdleMonitor); locks and sleeps still count "
+                                            "as breaks")
+                           : QStringLiteral("no idle source here; locks and sleeps still count "
+                                            "as breaks");
     return std::make_unique<NoIdleSource>();
 }
 
-std::unique_ptr<Notifier> createNativeNotifier(QString* log)
+std::unique_ptr<Notifier> createNativeNotifier(BackendReport* report)
 {
+    report->capability = QStringLiteral("notifications");
     const QList<Backend<Notifier>> backends = {
 #ifdef Q_OS_LINUX
         {"freedesktop",
@@ -80,7 +95,7 @@ std::unique_ptr<Notifier> createNativeNotifier(QString* log)
          }},
 #endif
     };
-    return pick("notifications", backends, log);
+    return pick(backends, report);
 }
 
 std::unique_ptr<SessionMonitor> createSessionMonitor(QString* log)
@@ -93,9 +108,12 @@ std::unique_ptr<SessionMonitor> createSessionMonitor(QString* log)
          }},
 #endif
     };
-    auto monitor = pick("session monitor", backends, log);
+    BackendReport report;
+    report.capability = QStringLiteral("session monitor");
+    auto monitor = pick(backends, &report);
     if (monitor)
-        *log += QStringLiteral(", %1").arg(monitor->name());
+        report.detail = monitor->name();
+    *log = report.logLine();
     return monitor;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "platform/Autostart.h"
+#include "platform/BackendReport.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
+#include "platform/Session.h"
 #include "platform/SessionMonitor.h"
 
 #include <QStringList>
@@ -11,12 +13,17 @@
 namespace deskbreak::platform {
 
 // The one place that knows which backends exist. Each create*() tries them in
-// order and keeps the first that works; `log` gets one line naming the choice
-// and why the ones before it were passed over.
-std::unique_ptr<IdleSource> createIdleSource(QString* log);
+// order and keeps the first that works; the report names the choice and why each
+// one before it was passed over.
+
+// Input idle time, by session type: in a Wayland session GNOME's Mutter IdleMonitor,
+// then ext-idle-notify-v1, then org_kde_kwin_idle, never X11 (Xwayland's idle counter
+// misses native Wayland input); in an X11 session SYNC, then MIT-SCREEN-SAVER. Never
+// nullptr: with none of them the user counts as always present (NoIdleSource).
+std::unique_ptr<IdleSource> createIdleSource(const Session& session, BackendReport* report);
 
 // The desktop's notification server, when it can show buttons; nullptr otherwise.
-std::unique_ptr<Notifier> createNativeNotifier(QString* log);
+std::unique_ptr<Notifier> createNativeNotifier(BackendReport* report);
 
 // Screen lock and unlock, sleep and resume (logind and the screen saver over D-Bus
 // on Linux); nullptr when no backend works here, and `log` says why. On success

@@ -102,7 +102,7 @@ TEST_CASE("a lock of natural_break or longer is a natural break; a shorter one i
 }
 
 TEST_CASE(
-    "no reminder on a locked screen; one that came due during a short lock follows the unlock")
+    "no reminder on a locked screen, and one that came due during a short lock follows the unlock")
 {
     // Timeline::locked() and asleep() end with the unlock or the wake-up.
     SUBCASE("due during a short lock")
