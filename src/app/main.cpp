@@ -1,6 +1,7 @@
 #include "app/ClientCommands.h"
 #include "app/ControlServer.h"
 #include "app/Daemon.h"
+#include "app/Doctor.h"
 #include "app/ExitCode.h"
 #include "app/OfflineCommands.h"
 
@@ -38,6 +39,8 @@ const char* const kCommands = R"(Commands:
   autostart on|off|status        start deskbreak when you log in, or not
   stats [--days N] [--json | --csv]
                                  your sitting and breaks per day (default: 7 days)
+  doctor [--json]                what this desktop offers: idle time, lock, sleep, tray,
+                                 notifications, autostart, and why a backend was passed over
 
 Durations are written with a unit: 45s, 10m, 1h30m.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
@@ -65,6 +68,27 @@ void quitOnSignals()
 void quitOnSignals() {} // Windows ends a GUI program through its window messages instead
 #endif
 
+// The Qt platform for a program with windows: offscreen when there is no display, and
+// Qt's own event dispatcher rather than GLib's (the daemon sleeps almost all the time,
+// and each wake-up through GLib's main loop costs about three times the CPU, measured).
+void prepareGuiPlatform(QTextStream& err, bool quiet)
+{
+#ifdef Q_OS_LINUX
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        if (!quiet)
+            err << "deskbreak: no display; running without one (no tray, no windows on screen, "
+                   "the command line works)\n";
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+#else
+    Q_UNUSED(err);
+    Q_UNUSED(quiet);
+#endif
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+}
+
 int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
 {
     {
@@ -77,18 +101,7 @@ int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& 
             return ExitCode::Ok;
         }
     }
-#ifdef Q_OS_LINUX
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
-        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        err << "deskbreak: no display; running without one (no tray, no windows on screen, "
-               "the command line works)\n";
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-#endif
-    // Qt's own event dispatcher rather than GLib's: the daemon sleeps almost all the time,
-    // and each wake-up through GLib's main loop costs about three times the CPU (measured).
-    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
-        qputenv("QT_NO_GLIB", "1");
+    prepareGuiPlatform(err, false);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("deskbreak"));
     QApplication::setApplicationVersion(QStringLiteral(DESKBREAK_VERSION));
@@ -168,6 +181,13 @@ int main(int argc, char* argv[])
     if (parser.isSet(demo))
         return usage(QStringLiteral("--demo starts the daemon; it takes no command"));
 
+    if (command == u"doctor") {
+        if (args.size() > 1)
+            return usage(QStringLiteral("doctor takes no arguments"));
+        prepareGuiPlatform(err, true);
+        QApplication app(argc, argv);
+        return doctorCommand(parser.isSet(json), out);
+    }
     QCoreApplication app(argc, argv);
     if (isClientCommand(command))
         return runClientCommand(command, args.mid(1), parser.isSet(json),

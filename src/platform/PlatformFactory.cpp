@@ -12,6 +12,7 @@
 #ifdef Q_OS_LINUX
 #include "platform/freedesktop/FreedesktopNotifier.h"
 #include "platform/freedesktop/FreedesktopSessionMonitor.h"
+#include "platform/freedesktop/StatusNotifierHost.h"
 #include "platform/x11/X11ScreenSaverIdleSource.h"
 #include "platform/x11/X11SyncIdleSource.h"
 #endif
@@ -98,7 +99,7 @@ std::unique_ptr<Notifier> createNativeNotifier(BackendReport* report)
     return pick(backends, report);
 }
 
-std::unique_ptr<SessionMonitor> createSessionMonitor(QString* log)
+std::unique_ptr<SessionMonitor> createSessionMonitor(QString* log, QString* whyNone)
 {
     const QList<Backend<SessionMonitor>> backends = {
 #ifdef Q_OS_LINUX
@@ -113,8 +114,96 @@ std::unique_ptr<SessionMonitor> createSessionMonitor(QString* log)
     auto monitor = pick(backends, &report);
     if (monitor)
         report.detail = monitor->name();
+    else if (whyNone && !report.rejected.isEmpty())
+        *whyNone = report.rejected.constLast().reason;
     *log = report.logLine();
     return monitor;
+}
+
+void describeSessionMonitor(const SessionMonitor* monitor, const QString& whyNone,
+                            BackendReport* lock, BackendReport* sleep)
+{
+    lock->capability = QStringLiteral("lock");
+    sleep->capability = QStringLiteral("sleep");
+#ifdef Q_OS_LINUX
+    const auto* fd = dynamic_cast<const FreedesktopSessionMonitor*>(monitor);
+    if (fd == nullptr) {
+        lock->rejected.append({QStringLiteral("freedesktop"), whyNone});
+        sleep->rejected.append({QStringLiteral("freedesktop"), whyNone});
+        return;
+    }
+    QStringList lockSources;
+    if (!fd->sessionPath().isEmpty())
+        lockSources.append(QStringLiteral("logind session %1").arg(fd->sessionPath()));
+    else
+        lock->rejected.append(
+            {QStringLiteral("logind"), fd->logindRunning() ? QStringLiteral("no logind session")
+                                                           : QStringLiteral("logind not running")});
+    QStringList savers = fd->screenSaverServices();
+    savers.sort();
+    if (!savers.isEmpty())
+        lockSources.append(savers.join(QStringLiteral(", ")));
+    else
+        lock->rejected.append({QStringLiteral("screen saver"),
+                               QStringLiteral("no org.freedesktop.ScreenSaver or "
+                                              "org.gnome.ScreenSaver on the session bus")});
+    if (!lockSources.isEmpty()) {
+        lock->chosen = QStringLiteral("freedesktop");
+        lock->detail = lockSources.join(QStringLiteral(" + "));
+    } else {
+        lock->hint = QStringLiteral("locking the screen is not seen; a lock still counts as "
+                                    "idle time through the idle source");
+    }
+    if (fd->logindRunning()) {
+        sleep->chosen = QStringLiteral("logind");
+        sleep->detail = QStringLiteral("PrepareForSleep");
+    } else {
+        sleep->rejected.append({QStringLiteral("logind"), QStringLiteral("logind not running")});
+        sleep->hint = QStringLiteral("a sleep is still noticed as a silence longer than "
+                                     "natural_break");
+    }
+#else
+    Q_UNUSED(monitor);
+    lock->rejected.append({QStringLiteral("none"), whyNone});
+    sleep->rejected.append({QStringLiteral("none"), whyNone});
+#endif
+}
+
+BackendReport describeTray(const Session& session, bool qtTrayAvailable)
+{
+    BackendReport report;
+    report.capability = QStringLiteral("tray");
+    QString sniWhyNot = QStringLiteral("not on this system");
+#ifdef Q_OS_LINUX
+    if (statusNotifierHostRegistered(&sniWhyNot) && qtTrayAvailable) {
+        report.chosen = QStringLiteral("status-notifier-item");
+        return report;
+    }
+    report.rejected.append({QStringLiteral("status-notifier-item"), sniWhyNot});
+    if (qtTrayAvailable) {
+        report.chosen = QStringLiteral("xembed");
+        report.detail = QStringLiteral("X11 system tray");
+        return report;
+    }
+    report.rejected.append(
+        {QStringLiteral("xembed"), session.type == Session::Type::Wayland
+                                       ? QStringLiteral("Wayland has no XEmbed tray")
+                                       : QStringLiteral("no X11 system tray is running")});
+#else
+    if (qtTrayAvailable) {
+        report.chosen = QStringLiteral("system tray");
+        return report;
+    }
+    report.rejected.append({QStringLiteral("system tray"), sniWhyNot});
+#endif
+    report.hint = session.isGnome()
+                      ? QStringLiteral("GNOME shows tray icons only with the AppIndicator "
+                                       "extension (gnome-shell-extension-appindicator); until "
+                                       "then, open deskbreak again from the application menu "
+                                       "for its window")
+                      : QStringLiteral("no tray here: open deskbreak again (application menu, "
+                                       "or `deskbreak`) for its window");
+    return report;
 }
 
 std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QString& home)

@@ -28,7 +28,16 @@ std::unique_ptr<Notifier> createNativeNotifier(BackendReport* report);
 // Screen lock and unlock, sleep and resume (logind and the screen saver over D-Bus
 // on Linux); nullptr when no backend works here, and `log` says why. On success
 // `log` ends with the monitor's name(): the sources in use and what is missing.
-std::unique_ptr<SessionMonitor> createSessionMonitor(QString* log);
+std::unique_ptr<SessionMonitor> createSessionMonitor(QString* log, QString* whyNone = nullptr);
+
+// What a session monitor made by createSessionMonitor() (or nullptr) offers: one
+// report for lock and unlock, one for sleep and resume.
+void describeSessionMonitor(const SessionMonitor* monitor, const QString& whyNone,
+                            BackendReport* lock, BackendReport* sleep);
+
+// How the tray icon reaches the user. `qtTrayAvailable` is what Qt's
+// QSystemTrayIcon::isSystemTrayAvailable() says (the widgets layer knows it).
+BackendReport describeTray(const Session& session, bool qtTrayAvailable);
 
 // This system's way of starting deskbreak at login; `configHome` is where the
 // user's config lives (XDG_CONFIG_HOME on Linux), `home` the user's home.

@@ -48,6 +48,9 @@ public:
     QString sessionPath() const { return m_sessionPath; }
     bool isLocked() const { return m_locked; }
     bool isAsleep() const { return m_asleep; }
+    bool logindRunning() const { return m_logindRunning; }
+    // The screen saver services that have an owner right now (well-known names).
+    QStringList screenSaverServices() const { return m_screenSaversRunning.values(); }
 
 private Q_SLOTS:
     void onPrepareForSleep(bool start);
