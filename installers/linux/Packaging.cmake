@@ -16,7 +16,8 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # invisible to it and listed by hand: the SQLite driver the history needs. (libqt6svg6,
 # which also carries the SVG image and icon plugins, is linked, so shlibdeps finds it.)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
-# A tray needs a host: GNOME shows one only with the AppIndicator extension. Native
-# Wayland windows need Qt's Wayland plugin; without it Qt runs through XWayland.
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-shell-extension-appindicator, qt6-wayland")
+# Qt's Wayland plugin is loaded at run time too: without it the windows go through
+# Xwayland, where a Wayland compositor may not raise them or give them the keyboard.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-wayland")
+# A tray needs a host: GNOME shows one only with the AppIndicator extension.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-shell-extension-appindicator")

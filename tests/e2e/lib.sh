@@ -14,7 +14,13 @@ export XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_STATE_HOME=$hom
 mkdir -p "$XDG_CONFIG_HOME/deskbreak"
 # with-dunst.sh gives a private runtime dir; keep it (the socket lives there).
 : "${XDG_RUNTIME_DIR:?}"
-export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-xcb} LC_ALL=C.UTF-8
+# Qt's own choice follows the session (wayland under a compositor wrapper, else xcb).
+if [[ -n ${WAYLAND_DISPLAY:-} ]]; then
+    export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-wayland}
+else
+    export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-xcb}
+fi
+export LC_ALL=C.UTF-8
 
 e2e_pids=()
 daemon_pid=""
