@@ -8,9 +8,11 @@
 // them, each on its own bus connection: a "logind stand-in" (org.freedesktop.login1
 // on the system bus: a Manager that answers GetSessionByPID and GetSession and emits
 // PrepareForSleep, and a Session object that emits Lock, Unlock and LockedHint
-// changes) and "screen saver stand-ins" (org.freedesktop.ScreenSaver or
-// org.gnome.ScreenSaver on the session bus, emitting ActiveChanged). They check that
-// the monitor reacts to these documented signals, not how a real desktop behaves.
+// changes and answers Properties.Get of LockedHint) and "screen saver stand-ins"
+// (org.freedesktop.ScreenSaver or org.gnome.ScreenSaver on the session bus, emitting
+// ActiveChanged and answering GetActive, at once or when told). They check that the
+// monitor reacts to these documented signals and answers, not how a real desktop
+// behaves.
 //
 // Cases that need other bus addresses (none, or only one bus) run this binary
 // again as a child with `--probe`, since a process connects to its buses once.
@@ -220,6 +222,7 @@ struct LogindOptions {
     QString sessionByPid = kSessionPath;  // GetSessionByPID's answer; empty: no session
     QString sessionByAuto = kSessionPath; // GetSession("auto")'s answer; empty: no session
     int firstReplyDelayMs = 0;            // the first GetSessionByPID answers this late
+    bool lockedHint = false;              // the session's LockedHint from the start
 };
 
 // org.freedesktop.login1.Manager: answers from the stand-in's own thread (create()
@@ -293,19 +296,29 @@ class LogindSessionObject : public QObject {
     Q_CLASSINFO("D-Bus Interface", "org.freedesktop.login1.Session")
     Q_PROPERTY(bool LockedHint READ lockedHint)
 public:
-    bool lockedHint() const { return m_lockedHint; }
+    explicit LogindSessionObject(bool lockedHint)
+        : m_lockedHint(lockedHint)
+    {
+    }
+    bool lockedHint() const
+    {
+        ++m_reads;
+        return m_lockedHint;
+    }
     void setLockedHint(bool value) { m_lockedHint = value; }
+    int reads() const { return m_reads; } // Properties.Get of LockedHint so far
 
 private:
-    std::atomic<bool> m_lockedHint = false;
+    std::atomic<bool> m_lockedHint;
+    mutable std::atomic<int> m_reads = 0;
 };
 
 class LogindStandIn {
 public:
     explicit LogindStandIn(LogindOptions options = {})
         : m_peer(QDBusConnection::SystemBus)
+        , m_session(std::make_unique<LogindSessionObject>(options.lockedHint))
         , m_manager(std::make_unique<LogindManagerObject>(std::move(options)))
-        , m_session(std::make_unique<LogindSessionObject>())
     {
         m_manager->moveToThread(&m_thread);
         m_session->moveToThread(&m_thread);
@@ -357,34 +370,154 @@ public:
 
     std::vector<uint> pidsAsked() const { return m_manager->pidsAsked(); }
     QStringList sessionsAsked() const { return m_manager->sessionsAsked(); }
+    int lockedHintReads() const { return m_session->reads(); }
 
 private:
     Peer m_peer;
     QThread m_thread;
-    std::unique_ptr<LogindManagerObject> m_manager;
     std::unique_ptr<LogindSessionObject> m_session;
+    std::unique_ptr<LogindManagerObject> m_manager;
 };
 
 // --- a stand-in for a screen saver, on the private session bus ---------------------
 
-// Owns org.freedesktop.ScreenSaver (or org.gnome.ScreenSaver) and emits ActiveChanged.
+struct ScreenSaverOptions {
+    bool active = false;      // what GetActive() answers
+    bool holdReplies = false; // GetActive() answers only on releaseHeldReplies()
+    QStringList paths;        // where GetActive() is exported; empty: the usual place(s)
+};
+
+// GetActive() of a screen saver stand-in, in the main thread (the monitor never blocks
+// on it). The interface name is the subclass's.
+class ScreenSaverObject : public QObject, protected QDBusContext {
+    Q_OBJECT
+public:
+    explicit ScreenSaverObject(const ScreenSaverOptions& options)
+        : m_options(options)
+    {
+    }
+
+    int asked() const { return m_asked; }
+    int held() const { return static_cast<int>(m_held.size()); }
+    void releaseHeldReplies()
+    {
+        for (auto& [bus, reply] : m_held)
+            REQUIRE(bus.send(reply));
+        m_held.clear();
+    }
+
+protected:
+    bool answerGetActive()
+    {
+        ++m_asked;
+        if (m_options.holdReplies) {
+            // The answer as it is now, sent later: out of date by then if things change.
+            setDelayedReply(true);
+            m_held.emplace_back(connection(), message().createReply(m_options.active));
+            return false;
+        }
+        return m_options.active;
+    }
+
+private:
+    const ScreenSaverOptions m_options;
+    int m_asked = 0;
+    std::vector<std::pair<QDBusConnection, QDBusMessage>> m_held;
+};
+
+class FreedesktopScreenSaverObject : public ScreenSaverObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.ScreenSaver")
+public:
+    using ScreenSaverObject::ScreenSaverObject;
+public Q_SLOTS:
+    bool GetActive() { return answerGetActive(); }
+};
+
+class GnomeScreenSaverObject : public ScreenSaverObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.gnome.ScreenSaver")
+public:
+    using ScreenSaverObject::ScreenSaverObject;
+public Q_SLOTS:
+    bool GetActive() { return answerGetActive(); }
+};
+
+// Owns org.freedesktop.ScreenSaver (or org.gnome.ScreenSaver), answers GetActive()
+// (objects are exported before the name is taken, so a monitor that sees the name
+// appear finds them) and emits ActiveChanged.
 class ScreenSaverStandIn {
 public:
-    explicit ScreenSaverStandIn(QString service = kFreedesktopScreenSaver)
+    explicit ScreenSaverStandIn(QString service = kFreedesktopScreenSaver,
+                                ScreenSaverOptions options = {})
         : m_peer(QDBusConnection::SessionBus)
         , m_service(std::move(service))
     {
+        const bool gnome = m_service == kGnomeScreenSaver;
+        m_paths = options.paths;
+        if (m_paths.isEmpty())
+            m_paths = gnome ? QStringList{kGnomePath} : QStringList{kFreedesktopPath, kKdePath};
+        for (const QString& path : std::as_const(m_paths)) {
+            if (gnome)
+                m_objects.push_back(std::make_unique<GnomeScreenSaverObject>(options));
+            else
+                m_objects.push_back(std::make_unique<FreedesktopScreenSaverObject>(options));
+            REQUIRE(m_peer.bus().registerObject(path, m_objects.back().get(),
+                                                QDBusConnection::ExportAllSlots));
+        }
         m_peer.own(m_service);
     }
+
+    ~ScreenSaverStandIn()
+    {
+        for (const QString& path : std::as_const(m_paths))
+            m_peer.bus().unregisterObject(path);
+    }
+    ScreenSaverStandIn(const ScreenSaverStandIn&) = delete;
+    ScreenSaverStandIn& operator=(const ScreenSaverStandIn&) = delete;
 
     void activeChanged(bool active, const QString& path = kFreedesktopPath)
     {
         m_peer.emitSignal(path, m_service, QStringLiteral("ActiveChanged"), {active});
     }
 
+    // GetActive() calls so far, and answers held back, over all paths.
+    int asked() const
+    {
+        int n = 0;
+        for (const auto& object : m_objects)
+            n += object->asked();
+        return n;
+    }
+    int held() const
+    {
+        int n = 0;
+        for (const auto& object : m_objects)
+            n += object->held();
+        return n;
+    }
+    void releaseHeldReplies()
+    {
+        for (const auto& object : m_objects)
+            object->releaseHeldReplies();
+    }
+
 private:
     Peer m_peer;
     QString m_service;
+    QStringList m_paths;
+    std::vector<std::unique_ptr<ScreenSaverObject>> m_objects;
+};
+
+// Each place a screen saver may answer GetActive() and emit ActiveChanged.
+struct ScreenSaverEndpoint {
+    QString service;
+    QString path;
+};
+const ScreenSaverEndpoint kScreenSaverEndpoints[] = {
+    {kFreedesktopScreenSaver, kFreedesktopPath},
+    {kFreedesktopScreenSaver, kKdePath},
+    {kGnomeScreenSaver, kGnomePath},
 };
 
 // --- this binary as a child, on other bus addresses --------------------------------
@@ -634,6 +767,69 @@ TEST_CASE("logind stand-in that answers late: create() keeps to its 1 s budget a
     CHECK(recorder.events == QStringList{"locked"});
 }
 
+TEST_CASE("logind stand-in whose LockedHint is true at start: locked() comes from the event "
+          "loop with no signal sent, then Unlock gives unlocked()")
+{
+    LogindOptions options;
+    options.lockedHint = true;
+    LogindStandIn logind(options);
+    Deliveries deliveries;
+    const auto monitor = createMonitor();
+    // Not within create(): the caller connects to the signals after it returns.
+    CHECK_FALSE(monitor->isLocked());
+    Recorder recorder(*monitor);
+
+    REQUIRE(QTest::qWaitFor([&] { return !recorder.events.isEmpty(); }, kWaitMs));
+    CHECK(deliveries.settle(0)); // read, not signalled
+    CHECK(recorder.events == QStringList{"locked"});
+    CHECK(monitor->isLocked());
+
+    logind.unlock();
+    REQUIRE(deliveries.settle(1));
+    CHECK(recorder.events == QStringList{"locked", "unlocked"});
+    CHECK_FALSE(monitor->isLocked());
+}
+
+TEST_CASE("logind stand-in whose LockedHint is false at start: it is read, and nothing is "
+          "emitted")
+{
+    LogindStandIn logind;
+    Deliveries deliveries;
+    const auto monitor = createMonitor();
+    Recorder recorder(*monitor);
+    REQUIRE(QTest::qWaitFor([&] { return logind.lockedHintReads() == 1; }, kWaitMs));
+    logind.unlock(); // a marker, and a repeat of what is known
+    REQUIRE(deliveries.settle(1));
+    CHECK(recorder.events.isEmpty());
+    CHECK_FALSE(monitor->isLocked());
+}
+
+TEST_CASE("logind restarted, naming the same session whose LockedHint is now true: locked()")
+{
+    const auto monitor = createMonitor();
+    Recorder recorder(*monitor);
+    {
+        LogindStandIn first;
+        REQUIRE(QTest::qWaitFor(
+            [&] {
+                return monitor->sessionPath() == kSessionPath &&
+                       !monitor->name().contains(QLatin1String("logind not running"));
+            },
+            kWaitMs));
+    }
+    REQUIRE(QTest::qWaitFor(
+        [&] { return monitor->name().contains(QLatin1String("logind not running")); }, kWaitMs));
+    CHECK(recorder.events.isEmpty());
+
+    LogindOptions options;
+    options.lockedHint = true;
+    LogindStandIn second(options);
+    REQUIRE(QTest::qWaitFor([&] { return !recorder.events.isEmpty(); }, kWaitMs));
+    CHECK(recorder.events == QStringList{"locked"});
+    CHECK(monitor->sessionPath() == kSessionPath);
+    CHECK(monitor->isLocked());
+}
+
 // --- screen saver -------------------------------------------------------------------
 
 TEST_CASE("screen saver stand-in: ActiveChanged at /org/freedesktop/ScreenSaver and at "
@@ -694,6 +890,116 @@ TEST_CASE("screen saver stand-in: ActiveChanged from a connection that does not 
     screenSaver.activeChanged(true);
     REQUIRE(deliveries.settle(1));
     CHECK(recorder.events == QStringList{"locked"});
+}
+
+TEST_CASE("screen saver stand-in active at start, at each of the three endpoints: locked() "
+          "comes from the event loop with no signal sent")
+{
+    for (const auto& endpoint : kScreenSaverEndpoints) {
+        INFO(endpoint.service << " at " << endpoint.path);
+        ScreenSaverOptions options;
+        options.active = true;
+        options.paths = {endpoint.path};
+        ScreenSaverStandIn screenSaver(endpoint.service, options);
+        Deliveries deliveries;
+        const auto monitor = createMonitor();
+        CHECK_FALSE(monitor->isLocked());
+        Recorder recorder(*monitor);
+
+        REQUIRE(QTest::qWaitFor([&] { return !recorder.events.isEmpty(); }, kWaitMs));
+        CHECK(deliveries.settle(0));
+        CHECK(recorder.events == QStringList{"locked"});
+        CHECK(monitor->isLocked());
+        CHECK(screenSaver.asked() == 1);
+
+        screenSaver.activeChanged(false, endpoint.path);
+        REQUIRE(deliveries.settle(1));
+        CHECK(recorder.events == QStringList{"locked", "unlocked"});
+    }
+}
+
+TEST_CASE("KDE-like screen saver stand-in active at both freedesktop paths: one locked()")
+{
+    ScreenSaverOptions options;
+    options.active = true;
+    ScreenSaverStandIn screenSaver(kFreedesktopScreenSaver, options);
+    const auto monitor = createMonitor();
+    Recorder recorder(*monitor);
+    REQUIRE(QTest::qWaitFor([&] { return screenSaver.asked() == 2; }, kWaitMs));
+    REQUIRE(QTest::qWaitFor([&] { return !recorder.events.isEmpty(); }, kWaitMs));
+    QTest::qWait(50); // the second answer, too
+    CHECK(recorder.events == QStringList{"locked"});
+}
+
+TEST_CASE("screen saver stand-in whose GetActive() answer (true) is held back")
+{
+    ScreenSaverOptions options;
+    options.active = true;
+    options.holdReplies = true;
+    options.paths = {kFreedesktopPath};
+    ScreenSaverStandIn screenSaver(kFreedesktopScreenSaver, options);
+    const auto monitor = createMonitor();
+    Recorder recorder(*monitor);
+    Deliveries deliveries;
+    REQUIRE(QTest::qWaitFor([&] { return screenSaver.held() == 1; }, kWaitMs));
+
+    SUBCASE("and arrives after an ActiveChanged(false): it is out of date and locks nothing")
+    {
+        screenSaver.activeChanged(false);
+        screenSaver.releaseHeldReplies();
+        // A marker: messages from one sender arrive in order, so the answer is in too.
+        screenSaver.activeChanged(false);
+        REQUIRE(deliveries.settle(2));
+        CHECK(recorder.events.isEmpty());
+        CHECK_FALSE(monitor->isLocked());
+
+        screenSaver.activeChanged(true); // and signals still count
+        REQUIRE(deliveries.settle(1));
+        CHECK(recorder.events == QStringList{"locked"});
+    }
+    SUBCASE("and arrives with no news before it: locked()")
+    {
+        screenSaver.releaseHeldReplies();
+        REQUIRE(QTest::qWaitFor([&] { return !recorder.events.isEmpty(); }, kWaitMs));
+        CHECK(recorder.events == QStringList{"locked"});
+        CHECK(monitor->isLocked());
+    }
+}
+
+TEST_CASE("screen saver stand-in that appears after the monitor, already active, at each of the "
+          "three endpoints: locked()")
+{
+    for (const auto& endpoint : kScreenSaverEndpoints) {
+        INFO(endpoint.service << " at " << endpoint.path);
+        const auto monitor = createMonitor();
+        Recorder recorder(*monitor);
+        Deliveries::syncBuses(); // the monitor's owner watch is in force
+        ScreenSaverOptions options;
+        options.active = true;
+        options.paths = {endpoint.path};
+        ScreenSaverStandIn screenSaver(endpoint.service, options);
+
+        REQUIRE(QTest::qWaitFor([&] { return !recorder.events.isEmpty(); }, kWaitMs));
+        CHECK(recorder.events == QStringList{"locked"});
+        CHECK(monitor->isLocked());
+        CHECK_FALSE(monitor->name().contains(QLatin1String("no screen saver service")));
+    }
+}
+
+TEST_CASE("screen saver stand-in that appears after the monitor, not active: nothing is emitted")
+{
+    const auto monitor = createMonitor();
+    Recorder recorder(*monitor);
+    Deliveries::syncBuses();
+    ScreenSaverStandIn screenSaver(kGnomeScreenSaver);
+    REQUIRE(QTest::qWaitFor([&] { return screenSaver.asked() == 1; }, kWaitMs));
+    Deliveries deliveries;
+    // A marker sent after the answer (messages from one sender keep their order), and a
+    // repeat of what is known.
+    screenSaver.activeChanged(false, kGnomePath);
+    REQUIRE(deliveries.settle(1));
+    CHECK(recorder.events.isEmpty());
+    CHECK_FALSE(monitor->isLocked());
 }
 
 // --- both sources ---------------------------------------------------------------------

@@ -130,6 +130,11 @@ std::unique_ptr<FreedesktopSessionMonitor> FreedesktopSessionMonitor::create(QSt
     std::unique_ptr<FreedesktopSessionMonitor> monitor(
         new FreedesktopSessionMonitor(system, systemError, session, sessionError));
     monitor->probe(deadline);
+    // The lock state at start (LockedHint was asked for by probe(), once it knew the
+    // session): the answers come through the event loop, once the caller has
+    // connected to our signals.
+    for (const QString& service : std::as_const(monitor->m_screenSaversRunning))
+        monitor->readScreenSaverActive(service);
     return monitor;
 }
 
@@ -246,6 +251,9 @@ void FreedesktopSessionMonitor::applySessionReply(const QDBusMessage& reply)
         m_sessionLookupError.clear();
     }
     followSession(path);
+    // Also when the path is the one followed already: a restarted logind names it anew.
+    if (!m_sessionPath.isEmpty())
+        readLockedHint(false);
 }
 
 void FreedesktopSessionMonitor::followSession(const QString& path)
@@ -277,7 +285,7 @@ void FreedesktopSessionMonitor::followSession(const QString& path)
     }
 }
 
-void FreedesktopSessionMonitor::fetchLockedHint()
+void FreedesktopSessionMonitor::readLockedHint(bool mayUnlock)
 {
     if (m_sessionPath.isEmpty())
         return;
@@ -285,14 +293,61 @@ void FreedesktopSessionMonitor::fetchLockedHint()
                                                        kPropertiesInterface, QStringLiteral("Get"));
     call << kSessionInterface << kLockedHint;
     const QString path = m_sessionPath;
+    const std::uint64_t generation = m_sessionGeneration;
+    const std::uint64_t signalsBefore = m_lockSignals;
     auto* watcher = new QDBusPendingCallWatcher(m_system.asyncCall(call, kCallTimeoutMs), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        const QDBusMessage reply = watcher->reply();
-        if (path != m_sessionPath || reply.type() != QDBusMessage::ReplyMessage)
-            return;
-        setLocked(unwrapped(reply.arguments().value(0)).toBool(), "logind LockedHint");
-    });
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [this, watcher, path, generation, signalsBefore, mayUnlock] {
+                watcher->deleteLater();
+                const QDBusMessage reply = watcher->reply();
+                if (reply.type() != QDBusMessage::ReplyMessage) {
+                    qCDebug(lcSession)
+                        << "cannot read LockedHint of" << path << ":" << reply.errorMessage();
+                    return;
+                }
+                if (path != m_sessionPath || generation != m_sessionGeneration ||
+                    signalsBefore != m_lockSignals) {
+                    qCDebug(lcSession) << "LockedHint answer dropped: newer news came first";
+                    return;
+                }
+                const bool hint = unwrapped(reply.arguments().value(0)).toBool();
+                if (hint || mayUnlock)
+                    setLocked(hint, "logind LockedHint, read");
+            });
+}
+
+void FreedesktopSessionMonitor::readScreenSaverActive(const QString& service)
+{
+    const std::uint64_t generation = m_screenSaverGeneration.value(service);
+    const std::uint64_t signalsBefore = m_lockSignals;
+    for (const auto& endpoint : kScreenSaverEndpoints) {
+        if (endpoint.service != service)
+            continue;
+        const QDBusMessage call = QDBusMessage::createMethodCall(
+            endpoint.service, endpoint.path, endpoint.interface, QStringLiteral("GetActive"));
+        auto* watcher =
+            new QDBusPendingCallWatcher(m_session.asyncCall(call, kCallTimeoutMs), this);
+        connect(watcher, &QDBusPendingCallWatcher::finished, this,
+                [this, watcher, service, path = endpoint.path, generation, signalsBefore] {
+                    watcher->deleteLater();
+                    const QDBusMessage reply = watcher->reply();
+                    // Most screen savers export one of the two freedesktop paths only.
+                    if (reply.type() != QDBusMessage::ReplyMessage ||
+                        reply.signature() != QLatin1String("b")) {
+                        qCDebug(lcSession) << "no GetActive answer from" << service << "at" << path
+                                           << ":" << reply.errorMessage();
+                        return;
+                    }
+                    if (generation != m_screenSaverGeneration.value(service) ||
+                        signalsBefore != m_lockSignals) {
+                        qCDebug(lcSession) << "GetActive answer of" << service << "at" << path
+                                           << "dropped: newer news came first";
+                        return;
+                    }
+                    if (reply.arguments().value(0).toBool())
+                        setLocked(true, "screen saver GetActive");
+                });
+    }
 }
 
 QString FreedesktopSessionMonitor::name() const
@@ -339,12 +394,12 @@ void FreedesktopSessionMonitor::onPrepareForSleep(bool start)
 
 void FreedesktopSessionMonitor::onSessionLock()
 {
-    setLocked(true, "logind Lock");
+    lockSignal(true, "logind Lock");
 }
 
 void FreedesktopSessionMonitor::onSessionUnlock()
 {
-    setLocked(false, "logind Unlock");
+    lockSignal(false, "logind Unlock");
 }
 
 void FreedesktopSessionMonitor::onSessionPropertiesChanged(const QString& interface,
@@ -353,15 +408,17 @@ void FreedesktopSessionMonitor::onSessionPropertiesChanged(const QString& interf
 {
     if (interface != kSessionInterface)
         return;
-    if (const auto it = changed.constFind(kLockedHint); it != changed.constEnd())
-        setLocked(unwrapped(it.value()).toBool(), "logind LockedHint");
-    else if (invalidated.contains(kLockedHint))
-        fetchLockedHint();
+    if (const auto it = changed.constFind(kLockedHint); it != changed.constEnd()) {
+        lockSignal(unwrapped(it.value()).toBool(), "logind LockedHint");
+    } else if (invalidated.contains(kLockedHint)) {
+        ++m_lockSignals; // news, if without the value: earlier reads are out of date
+        readLockedHint(true);
+    }
 }
 
 void FreedesktopSessionMonitor::onScreenSaverActiveChanged(bool active)
 {
-    setLocked(active, "screen saver ActiveChanged");
+    lockSignal(active, "screen saver ActiveChanged");
 }
 
 void FreedesktopSessionMonitor::onLogindOwnerChanged(const QString& service,
@@ -384,10 +441,19 @@ void FreedesktopSessionMonitor::onScreenSaverOwnerChanged(const QString& service
                                                           const QString& newOwner)
 {
     Q_UNUSED(oldOwner);
-    if (newOwner.isEmpty())
+    ++m_screenSaverGeneration[service]; // drop answers still on their way from the old one
+    if (newOwner.isEmpty()) {
         m_screenSaversRunning.remove(service);
-    else
+    } else {
         m_screenSaversRunning.insert(service);
+        readScreenSaverActive(service); // it may start out active
+    }
+}
+
+void FreedesktopSessionMonitor::lockSignal(bool nowLocked, const char* source)
+{
+    ++m_lockSignals;
+    setLocked(nowLocked, source);
 }
 
 void FreedesktopSessionMonitor::setLocked(bool nowLocked, const char* source)

@@ -4,6 +4,7 @@
 
 #include <QDBusConnection>
 #include <QDeadlineTimer>
+#include <QHash>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -31,6 +32,13 @@ namespace deskbreak::platform {
 // and goingToSleep()/resumed() are emitted on changes only. Any source may end a
 // lock: logind's Lock is a request that has no matching Unlock when the user
 // unlocks at the locker itself.
+//
+// The state at start is read too, without blocking: the session's LockedHint (again
+// whenever logind names our session anew) and GetActive() of each screen saver that
+// runs (again whenever one appears). Any of them saying "locked" gives locked() from
+// the event loop, after create() has returned; a read saying "not locked" ends no
+// lock, and an answer is dropped if a lock or unlock signal came in after it was
+// asked for, or its source has gone or been replaced since.
 class FreedesktopSessionMonitor : public SessionMonitor {
     Q_OBJECT
 public:
@@ -46,6 +54,7 @@ public:
 
     // The logind session whose Lock/Unlock/LockedHint are followed; empty while unknown.
     QString sessionPath() const { return m_sessionPath; }
+    // Whether the screen is locked, as far as the signals and reads so far tell.
     bool isLocked() const { return m_locked; }
     bool isAsleep() const { return m_asleep; }
     bool logindRunning() const { return m_logindRunning; }
@@ -74,7 +83,11 @@ private:
     void resolveSessionByAutoAsync(std::uint64_t generation);
     void applySessionReply(const QDBusMessage& reply);
     void followSession(const QString& path);
-    void fetchLockedHint();
+    // Properties.Get of LockedHint; `mayUnlock`: a "false" answer ends a lock too.
+    void readLockedHint(bool mayUnlock);
+    void readScreenSaverActive(const QString& service);
+    // A lock or unlock signal from any source: counted so that older reads yield to it.
+    void lockSignal(bool nowLocked, const char* source);
     void setLocked(bool nowLocked, const char* source);
 
     QDBusConnection m_system;
@@ -87,6 +100,9 @@ private:
     QString m_sessionLookupError;          // why no session is known, once asked
     std::uint64_t m_sessionGeneration = 0; // bumped to drop answers of earlier lookups
     QSet<QString> m_screenSaversRunning;   // well-known names that have an owner
+    // Bumped when a screen saver name changes owner: drops answers of the former one.
+    QHash<QString, std::uint64_t> m_screenSaverGeneration;
+    std::uint64_t m_lockSignals = 0; // lock and unlock signals received so far
 
     bool m_locked = false;
     bool m_asleep = false;
