@@ -211,6 +211,7 @@ void Daemon::finishStart()
     connect(m_tray, &ui::TrayIcon::activated, this, [this] { refreshTray(); });
 
     applyAutostart();
+    warnAboutDesktopBreakReminders();
 
     if (!m_options.demo) {
         m_watcher = new ConfigWatcher(paths::configFile(), paths::userRoutinesDir(), this);
@@ -251,6 +252,37 @@ void Daemon::connectIdleSource()
             [this] { handle(m_model->userActive()); });
     m_idle->setIdleThreshold(effectiveSchedule().naturalBreak);
     handle(m_model->userActive());
+}
+
+bool Daemon::tellOnce(const QString& marker, const QString& title, const QString& body)
+{
+    const QString path = paths::stateDir() + u'/' + marker;
+    if (QFileInfo::exists(path))
+        return false;
+    m_notifier->showMessage(title, body);
+    QDir().mkpath(paths::stateDir());
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(QDateTime::currentDateTime().toString(Qt::ISODate).toUtf8() + '\n');
+    logInfo(QStringLiteral("told the user once: ") + title);
+    return true;
+}
+
+void Daemon::warnAboutDesktopBreakReminders()
+{
+    // Only GNOME has them; elsewhere the check would load GIO for nothing.
+    if (!m_platformSession.isGnome())
+        return;
+    QString why;
+    const auto on = platform::desktopBreakRemindersOn(&why);
+    logInfo(QStringLiteral("GNOME's own movement break reminders: %1")
+                .arg(on ? (*on ? QStringLiteral("on") : QStringLiteral("off")) : why));
+    if (on.value_or(false))
+        tellOnce(QStringLiteral("told-gnome-break-reminders"),
+                 QStringLiteral("You will get two break reminders"),
+                 QStringLiteral("GNOME's own movement breaks are on as well as deskbreak. To "
+                                "keep only deskbreak's, turn off Movement Breaks in Settings, "
+                                "Wellbeing. deskbreak never changes your GNOME settings."));
 }
 
 void Daemon::applyAutostart()

@@ -60,6 +60,9 @@ private:
     void showStats();
     void applyAutostart();
     void connectIdleSource();
+    // Shows a message the first time only (a marker file in the state dir); true if shown.
+    bool tellOnce(const QString& marker, const QString& title, const QString& body);
+    void warnAboutDesktopBreakReminders();
     core::Settings::Schedule effectiveSchedule() const;
     void onWake();
     void schedule();

@@ -15,6 +15,10 @@ namespace deskbreak::app {
 
 namespace {
 
+const QString kTurnOffGnomeBreaks = QStringLiteral(
+    "turn GNOME's off in Settings, Wellbeing (Movement Breaks), or keep them and quit "
+    "deskbreak; deskbreak never changes your GNOME settings");
+
 QList<platform::BackendReport> examine(const platform::Session& session)
 {
     QList<platform::BackendReport> reports;
@@ -56,6 +60,19 @@ QList<platform::BackendReport> examine(const platform::Session& session)
     if (!autostart->isEnabled())
         start.hint = QStringLiteral("`deskbreak autostart on` starts deskbreak when you log in");
     reports.append(start);
+
+    platform::BackendReport others;
+    others.capability = QStringLiteral("other breaks");
+    QString why;
+    const auto gnomeOn = platform::desktopBreakRemindersOn(&why);
+    if (gnomeOn.value_or(false)) {
+        others.chosen = QStringLiteral("gnome");
+        others.detail = QStringLiteral("GNOME's movement break reminders are on: you get two");
+        others.hint = kTurnOffGnomeBreaks;
+    } else {
+        others.rejected.append({QStringLiteral("gnome"), gnomeOn ? QStringLiteral("off") : why});
+    }
+    reports.append(others);
     return reports;
 }
 

@@ -13,6 +13,7 @@
 #include "platform/freedesktop/FreedesktopNotifier.h"
 #include "platform/freedesktop/FreedesktopSessionMonitor.h"
 #include "platform/freedesktop/StatusNotifierHost.h"
+#include "platform/gnome/GnomeBreakReminders.h"
 #include "platform/x11/X11ScreenSaverIdleSource.h"
 #include "platform/x11/X11SyncIdleSource.h"
 #endif
@@ -204,6 +205,16 @@ BackendReport describeTray(const Session& session, bool qtTrayAvailable)
                       : QStringLiteral("no tray here: open deskbreak again (application menu, "
                                        "or `deskbreak`) for its window");
     return report;
+}
+
+std::optional<bool> desktopBreakRemindersOn(QString* why)
+{
+#ifdef Q_OS_LINUX
+    return gnomeMovementBreaksOn(why);
+#else
+    *why = QStringLiteral("no desktop break reminders known on this system");
+    return std::nullopt;
+#endif
 }
 
 std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QString& home)

@@ -9,6 +9,7 @@
 
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 namespace deskbreak::platform {
 
@@ -38,6 +39,10 @@ void describeSessionMonitor(const SessionMonitor* monitor, const QString& whyNon
 // How the tray icon reaches the user. `qtTrayAvailable` is what Qt's
 // QSystemTrayIcon::isSystemTrayAvailable() says (the widgets layer knows it).
 BackendReport describeTray(const Session& session, bool qtTrayAvailable);
+
+// Whether the desktop's own movement break reminders are on (GNOME 48 and later);
+// nullopt where the desktop has none, with the reason in `why`.
+std::optional<bool> desktopBreakRemindersOn(QString* why);
 
 // This system's way of starting deskbreak at login; `configHome` is where the
 // user's config lives (XDG_CONFIG_HOME on Linux), `home` the user's home.
