@@ -12,9 +12,11 @@
 #include "core/Duration.h"
 #include "platform/NoIdleSource.h"
 #include "platform/PlatformFactory.h"
+#include "ui/Actions.h"
 #include "ui/BreakWindow.h"
 #include "ui/ReminderWindow.h"
 #include "ui/StatsWindow.h"
+#include "ui/StatusWindow.h"
 #include "ui/TrayIcon.h"
 
 #include <QApplication>
@@ -23,6 +25,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QUrl>
 
@@ -74,6 +77,8 @@ Daemon::~Daemon()
 {
     if (m_breakWindow)
         delete m_breakWindow.data();
+    if (m_statusWindow)
+        delete m_statusWindow.data();
 }
 
 bool Daemon::start(QString* error)
@@ -115,7 +120,8 @@ bool Daemon::start(QString* error)
     // server, the history, lock and sleep events, the saved state) follows as soon as
     // the event loop runs, so the icon is not kept waiting for D-Bus and SQLite.
     m_model = std::make_unique<core::SittingModel>(m_clock, effectiveSchedule());
-    m_tray = new ui::TrayIcon(this);
+    m_actions = new ui::Actions(this);
+    m_tray = new ui::TrayIcon(m_actions, this);
     if (!ui::TrayIcon::hostAvailable())
         logWarning(
             QStringLiteral("no system tray right now; reminders and the command line still work, "
@@ -186,31 +192,9 @@ void Daemon::finishStart()
                 [this] { handle(m_model->resumedFromSleep()); });
     }
 
-    connect(m_tray, &ui::TrayIcon::startBreakRequested, this,
-            [this] { handle(m_model->startBreak()); });
-    connect(m_tray, &ui::TrayIcon::snoozeRequested, this, [this] { handle(m_model->snooze()); });
-    connect(m_tray, &ui::TrayIcon::skipRequested, this, [this] { handle(m_model->skip()); });
-    connect(m_tray, &ui::TrayIcon::pauseRequested, this, [this](qint64 s) {
-        handle(s > 0 ? m_model->pause(std::chrono::seconds(s)) : m_model->pauseUntilTomorrow());
-    });
-    connect(m_tray, &ui::TrayIcon::resumeRequested, this, [this] { handle(m_model->resume()); });
-    connect(m_tray, &ui::TrayIcon::openConfigRequested, this,
-            [] { QDesktopServices::openUrl(QUrl::fromLocalFile(paths::configFile())); });
-    connect(m_tray, &ui::TrayIcon::quitRequested, this, &Daemon::quit);
-    connect(m_tray, &ui::TrayIcon::statsRequested, this, &Daemon::showStats);
-    connect(m_tray, &ui::TrayIcon::autostartToggled, this, [this](bool on) {
-        QString error;
-        if (m_autostart->setEnabled(on, QCoreApplication::applicationFilePath(), &error))
-            logInfo(QStringLiteral("autostart %1 from the tray (%2)")
-                        .arg(on ? QStringLiteral("on") : QStringLiteral("off"),
-                             m_autostart->location()));
-        else
-            logError(QStringLiteral("autostart: %1").arg(error));
-        m_tray->setAutostart(m_autostart->isEnabled());
-    });
-    connect(m_tray, &ui::TrayIcon::activated, this, [this] { refreshTray(); });
-
+    connectActions();
     applyAutostart();
+    tellNoTray();
     warnAboutDesktopBreakReminders();
 
     if (!m_options.demo) {
@@ -257,14 +241,16 @@ void Daemon::connectIdleSource()
 bool Daemon::tellOnce(const QString& marker, const QString& title, const QString& body)
 {
     const QString path = paths::stateDir() + u'/' + marker;
-    if (QFileInfo::exists(path))
+    if (!m_options.demo && QFileInfo::exists(path))
         return false;
     m_notifier->showMessage(title, body);
+    logInfo(QStringLiteral("told the user once: ") + title);
+    if (m_options.demo) // the demo keeps nothing, so it tells every time
+        return true;
     QDir().mkpath(paths::stateDir());
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
         file.write(QDateTime::currentDateTime().toString(Qt::ISODate).toUtf8() + '\n');
-    logInfo(QStringLiteral("told the user once: ") + title);
     return true;
 }
 
@@ -283,6 +269,60 @@ void Daemon::warnAboutDesktopBreakReminders()
                  QStringLiteral("GNOME's own movement breaks are on as well as deskbreak. To "
                                 "keep only deskbreak's, turn off Movement Breaks in Settings, "
                                 "Wellbeing. deskbreak never changes your GNOME settings."));
+}
+
+void Daemon::connectActions()
+{
+    using ui::Actions;
+    connect(m_actions, &Actions::startBreakRequested, this,
+            [this] { handle(m_model->startBreak()); });
+    connect(m_actions, &Actions::snoozeRequested, this, [this] { handle(m_model->snooze()); });
+    connect(m_actions, &Actions::skipRequested, this, [this] { handle(m_model->skip()); });
+    connect(m_actions, &Actions::pauseRequested, this, [this](qint64 s) {
+        handle(s > 0 ? m_model->pause(std::chrono::seconds(s)) : m_model->pauseUntilTomorrow());
+    });
+    connect(m_actions, &Actions::resumeRequested, this, [this] { handle(m_model->resume()); });
+    connect(m_actions, &Actions::openConfigRequested, this,
+            [] { QDesktopServices::openUrl(QUrl::fromLocalFile(paths::configFile())); });
+    connect(m_actions, &Actions::quitRequested, this, &Daemon::quit);
+    connect(m_actions, &Actions::statsRequested, this, &Daemon::showStats);
+    connect(m_actions, &Actions::autostartToggled, this, [this](bool on) {
+        QString error;
+        if (m_autostart->setEnabled(on, QCoreApplication::applicationFilePath(), &error))
+            logInfo(QStringLiteral("autostart %1 from the menu (%2)")
+                        .arg(on ? QStringLiteral("on") : QStringLiteral("off"),
+                             m_autostart->location()));
+        else
+            logError(QStringLiteral("autostart: %1").arg(error));
+        m_actions->setAutostart(m_autostart->isEnabled());
+    });
+    connect(m_tray, &ui::TrayIcon::activated, this, &Daemon::showStatusWindow);
+}
+
+void Daemon::tellNoTray()
+{
+    // Without a display nobody is there to tell; with a tray the icon says it all.
+    if (ui::TrayIcon::hostAvailable() || QGuiApplication::platformName() == u"offscreen")
+        return;
+    tellOnce(QStringLiteral("no-tray-told"),
+             QStringLiteral("deskbreak is running without a tray icon"),
+             QStringLiteral("Open deskbreak again from your application menu (or run `deskbreak`) "
+                            "to see your sitting time and take, snooze or skip a break."));
+}
+
+void Daemon::showStatusWindow()
+{
+    // Built when first asked for and deleted on close: nobody pays for it at idle.
+    if (!m_statusWindow) {
+        m_statusWindow = new ui::StatusWindow(m_actions, [this] {
+            return ui::StatusWindow::Reading{m_model->status(), effectiveSchedule().interval,
+                                             m_clock.wall()};
+        });
+        m_statusWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_statusWindow->show();
+    m_statusWindow->raise();
+    m_statusWindow->activateWindow();
 }
 
 void Daemon::applyAutostart()
@@ -315,7 +355,7 @@ void Daemon::applyAutostart()
         if (!error.isEmpty())
             logError(QStringLiteral("autostart: %1").arg(error));
     }
-    m_tray->setAutostart(m_autostart->isEnabled());
+    m_actions->setAutostart(m_autostart->isEnabled());
 }
 
 void Daemon::showStats()
@@ -587,8 +627,10 @@ void Daemon::refreshTray()
     if (!m_tray)
         return;
     const auto s = m_model->status();
-    m_tray->update(ui::TrayState::from(s, effectiveSchedule().interval), m_model->canSnooze(),
-                   s.pausedUntil.has_value());
+    m_actions->update(s, m_model->canSnooze(), effectiveSchedule().snooze);
+    m_tray->update(ui::TrayState::from(s, effectiveSchedule().interval));
+    if (m_statusWindow && m_statusWindow->isVisible())
+        m_statusWindow->refresh(); // a change shows at once, not at the next second
 }
 
 void Daemon::showReminder()
@@ -706,13 +748,8 @@ QJsonObject Daemon::onControl(const QJsonObject& request)
     };
     QJsonObject answer;
     if (command == u"status" || command == u"show") {
-        if (command == u"show") {
-            const auto s = m_model->status();
-            m_notifier->showMessage(
-                QStringLiteral("deskbreak is running"),
-                QStringLiteral("Sitting for %1; next break in %2.")
-                    .arg(core::formatDuration(s.sitting), core::formatDuration(s.untilReminder)));
-        }
+        if (command == u"show") // a second launch: the user wants to see deskbreak
+            QTimer::singleShot(0, this, &Daemon::showStatusWindow);
         return control::reply(statusJson());
     }
     if (command == u"break") {

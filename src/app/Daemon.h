@@ -19,8 +19,10 @@
 #include <memory>
 
 namespace deskbreak::ui {
+class Actions;
 class BreakWindow;
 class StatsWindow;
+class StatusWindow;
 class TrayIcon;
 } // namespace deskbreak::ui
 
@@ -68,6 +70,9 @@ private:
     void schedule();
     void handle(const core::Effects& effects);
     void refreshTray();
+    void connectActions();
+    void tellNoTray();
+    void showStatusWindow();
     void showReminder();
     void openBreak();
     void closeBreak();
@@ -84,7 +89,9 @@ private:
     std::unique_ptr<platform::IdleSource> m_idle;
     std::unique_ptr<platform::Notifier> m_notifier;
     std::unique_ptr<platform::SessionMonitor> m_session; // may be null: no lock/sleep events
+    ui::Actions* m_actions = nullptr; // the tray menu's and the status window's, connected once
     ui::TrayIcon* m_tray = nullptr;
+    QPointer<ui::StatusWindow> m_statusWindow; // only while open
     QPointer<ui::BreakWindow> m_breakWindow;
     ControlServer* m_control = nullptr;
     QTimer m_wake;

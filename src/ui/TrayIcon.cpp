@@ -1,12 +1,12 @@
 #include "ui/TrayIcon.h"
 
-#include <QAction>
+#include "ui/Actions.h"
+
 #include <QIconEngine>
 #include <QImage>
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
-#include <QSignalBlocker>
 #include <QSystemTrayIcon>
 #include <algorithm>
 #include <cmath>
@@ -141,33 +141,23 @@ QIcon ringIcon(const TrayState& state)
     return QIcon(new RingIconEngine(state));
 }
 
-TrayIcon::TrayIcon(QObject* parent)
+TrayIcon::TrayIcon(Actions* actions, QObject* parent)
     : QObject(parent)
     , m_tray(new QSystemTrayIcon(this))
     , m_menu(new QMenu)
 {
-    m_menu->addAction(QStringLiteral("Start break now"), this, &TrayIcon::startBreakRequested);
-    m_snooze = m_menu->addAction(QStringLiteral("Snooze"), this, &TrayIcon::snoozeRequested);
-    m_skip = m_menu->addAction(QStringLiteral("Skip this break"), this, &TrayIcon::skipRequested);
+    m_menu->addAction(actions->startBreak());
+    m_menu->addAction(actions->snooze());
+    m_menu->addAction(actions->skip());
     m_menu->addSeparator();
-    m_pauseActions = {
-        m_menu->addAction(QStringLiteral("Pause for 30 minutes"), this,
-                          [this] { emit pauseRequested(30 * 60); }),
-        m_menu->addAction(QStringLiteral("Pause for 1 hour"), this,
-                          [this] { emit pauseRequested(60 * 60); }),
-        m_menu->addAction(QStringLiteral("Pause until tomorrow"), this,
-                          [this] { emit pauseRequested(0); }),
-    };
-    m_resume =
-        m_menu->addAction(QStringLiteral("Resume reminders"), this, &TrayIcon::resumeRequested);
+    m_menu->addActions(actions->pauseActions());
+    m_menu->addAction(actions->resume());
     m_menu->addSeparator();
-    m_menu->addAction(QStringLiteral("Today's stats"), this, &TrayIcon::statsRequested);
-    m_menu->addAction(QStringLiteral("Open config"), this, &TrayIcon::openConfigRequested);
-    m_autostart = m_menu->addAction(QStringLiteral("Start at login"));
-    m_autostart->setCheckable(true);
-    connect(m_autostart, &QAction::triggered, this, &TrayIcon::autostartToggled);
+    m_menu->addAction(actions->stats());
+    m_menu->addAction(actions->openConfig());
+    m_menu->addAction(actions->autostart());
     m_menu->addSeparator();
-    m_menu->addAction(QStringLiteral("Quit deskbreak"), this, &TrayIcon::quitRequested);
+    m_menu->addAction(actions->quit());
     m_tray->setContextMenu(m_menu);
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
@@ -181,23 +171,13 @@ TrayIcon::~TrayIcon()
     delete m_menu;
 }
 
-void TrayIcon::setAutostart(bool on)
-{
-    const QSignalBlocker quiet(m_autostart);
-    m_autostart->setChecked(on);
-}
-
 bool TrayIcon::hostAvailable()
 {
     return QSystemTrayIcon::isSystemTrayAvailable();
 }
 
-void TrayIcon::update(const TrayState& state, bool canSnooze, bool paused)
+void TrayIcon::update(const TrayState& state)
 {
-    m_snooze->setEnabled(canSnooze);
-    m_resume->setVisible(paused);
-    for (QAction* a : m_pauseActions)
-        a->setVisible(!paused);
     if (m_drawn && state == m_shown)
         return;
     m_shown = state;

@@ -1,0 +1,68 @@
+#include "ui/Actions.h"
+
+#include <QAction>
+
+namespace deskbreak::ui {
+
+Actions::Actions(QObject* parent)
+    : QObject(parent)
+{
+    auto make = [this](const QString& text, const char* name) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(QLatin1String(name));
+        return action;
+    };
+    m_startBreak = make(tr("Start break now"), "startBreak");
+    m_snooze = make(tr("Snooze"), "snooze"); // update() names its length
+    m_skip = make(tr("Skip this break"), "skip");
+    m_pause = {make(tr("Pause for 30 minutes"), "pause30Minutes"),
+               make(tr("Pause for 1 hour"), "pauseHour"),
+               make(tr("Pause until tomorrow"), "pauseUntilTomorrow")};
+    m_resume = make(tr("Resume reminders"), "resume");
+    m_resume->setVisible(false);
+    m_stats = make(tr("Today's stats"), "stats");
+    m_openConfig = make(tr("Open config"), "openConfig");
+    m_autostart = make(tr("Start at login"), "autostart");
+    m_autostart->setCheckable(true);
+    m_quit = make(tr("Quit deskbreak"), "quit");
+
+    connect(m_startBreak, &QAction::triggered, this, &Actions::startBreakRequested);
+    connect(m_snooze, &QAction::triggered, this, &Actions::snoozeRequested);
+    connect(m_skip, &QAction::triggered, this, &Actions::skipRequested);
+    const qint64 lengths[] = {30 * 60, 60 * 60, 0};
+    for (int i = 0; i < m_pause.size(); ++i)
+        connect(m_pause[i], &QAction::triggered, this,
+                [this, seconds = lengths[i]] { emit pauseRequested(seconds); });
+    connect(m_resume, &QAction::triggered, this, &Actions::resumeRequested);
+    connect(m_stats, &QAction::triggered, this, &Actions::statsRequested);
+    connect(m_openConfig, &QAction::triggered, this, &Actions::openConfigRequested);
+    connect(m_autostart, &QAction::triggered, this, &Actions::autostartToggled);
+    connect(m_quit, &QAction::triggered, this, &Actions::quitRequested);
+}
+
+void Actions::update(const core::SittingModel::Status& status, bool canSnooze,
+                     std::chrono::seconds snoozeLength)
+{
+    const bool paused = status.pausedUntil.has_value();
+    m_snooze->setText(snoozeLabel(snoozeLength));
+    m_snooze->setEnabled(canSnooze && !paused);
+    m_skip->setEnabled(!paused);
+    m_resume->setVisible(paused);
+    for (QAction* a : m_pause)
+        a->setVisible(!paused);
+}
+
+void Actions::setAutostart(bool on)
+{
+    // setChecked emits toggled, never triggered: the daemon hears only the user's clicks.
+    m_autostart->setChecked(on);
+}
+
+QString Actions::snoozeLabel(std::chrono::seconds length)
+{
+    if (length.count() >= 60 && length.count() % 60 == 0)
+        return tr("Snooze %1 min").arg(length.count() / 60);
+    return tr("Snooze %1 s").arg(length.count());
+}
+
+} // namespace deskbreak::ui

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/SittingModel.h"
+
+#include <QList>
+#include <QObject>
+#include <chrono>
+
+class QAction;
+
+namespace deskbreak::ui {
+
+// The daemon's commands as QActions, defined once: the tray menu and the status window
+// both show these, so each is connected once. It only forwards: the daemon decides.
+class Actions : public QObject {
+    Q_OBJECT
+public:
+    explicit Actions(QObject* parent = nullptr);
+
+    // What applies now: Snooze only when the break can be snoozed, and neither Snooze nor
+    // Skip while paused; Resume while paused, the pause entries otherwise. Snooze's label
+    // names `snoozeLength`.
+    void update(const core::SittingModel::Status& status, bool canSnooze,
+                std::chrono::seconds snoozeLength);
+    // Ticks "Start at login" without emitting autostartToggled.
+    void setAutostart(bool on);
+
+    QAction* startBreak() const { return m_startBreak; }
+    QAction* snooze() const { return m_snooze; }
+    QAction* skip() const { return m_skip; }
+    QAction* pause30Minutes() const { return m_pause.at(0); }
+    QAction* pauseHour() const { return m_pause.at(1); }
+    QAction* pauseUntilTomorrow() const { return m_pause.at(2); }
+    QList<QAction*> pauseActions() const { return m_pause; }
+    QAction* resume() const { return m_resume; }
+    QAction* stats() const { return m_stats; }
+    QAction* openConfig() const { return m_openConfig; }
+    QAction* autostart() const { return m_autostart; }
+    QAction* quit() const { return m_quit; }
+
+    // "Snooze 10 min", "Snooze 45 s".
+    static QString snoozeLabel(std::chrono::seconds length);
+
+signals:
+    void startBreakRequested();
+    void snoozeRequested();
+    void skipRequested();
+    void pauseRequested(qint64 seconds); // 0 = until tomorrow
+    void resumeRequested();
+    void statsRequested();
+    void openConfigRequested();
+    void autostartToggled(bool on);
+    void quitRequested();
+
+private:
+    QAction* m_startBreak = nullptr;
+    QAction* m_snooze = nullptr;
+    QAction* m_skip = nullptr;
+    QList<QAction*> m_pause;
+    QAction* m_resume = nullptr;
+    QAction* m_stats = nullptr;
+    QAction* m_openConfig = nullptr;
+    QAction* m_autostart = nullptr;
+    QAction* m_quit = nullptr;
+};
+
+} // namespace deskbreak::ui
