@@ -14,6 +14,7 @@
 #include "platform/freedesktop/FreedesktopSessionMonitor.h"
 #include "platform/freedesktop/StatusNotifierHost.h"
 #include "platform/gnome/GnomeBreakReminders.h"
+#include "platform/wayland/WaylandIdleSource.h"
 #include "platform/x11/X11ScreenSaverIdleSource.h"
 #include "platform/x11/X11SyncIdleSource.h"
 #endif
@@ -61,6 +62,16 @@ std::unique_ptr<IdleSource> createIdleSource(const Session& session, BackendRepo
     const QString notWayland = QStringLiteral("not a Wayland session");
     const QList<Backend<IdleSource>> backends = {
 #ifdef Q_OS_LINUX
+        {"wayland-ext-idle-notify",
+         [](QString* why) -> std::unique_ptr<IdleSource> {
+             return WaylandIdleSource::create(WaylandIdleSource::Protocol::ExtIdleNotify, why);
+         },
+         wayland ? QString() : notWayland},
+        {"wayland-kde-idle",
+         [](QString* why) -> std::unique_ptr<IdleSource> {
+             return WaylandIdleSource::create(WaylandIdleSource::Protocol::KdeIdle, why);
+         },
+         wayland ? QString() : notWayland},
         {"x11-sync",
          [](QString* why) -> std::unique_ptr<IdleSource> { return X11SyncIdleSource::create(why); },
          wayland ? notX11 : QString()},
@@ -71,7 +82,6 @@ std::unique_ptr<IdleSource> createIdleSource(const Session& session, BackendRepo
          wayland ? notX11 : QString()},
 #endif
     };
-    Q_UNUSED(notWayland);
     if (auto source = pick(backends, report)) {
         report->chosen = source->name(); // more telling than the entry, e.g. the protocol version
         return source;
