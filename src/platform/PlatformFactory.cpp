@@ -14,6 +14,7 @@
 #include "platform/freedesktop/FreedesktopSessionMonitor.h"
 #include "platform/freedesktop/StatusNotifierHost.h"
 #include "platform/gnome/GnomeBreakReminders.h"
+#include "platform/gnome/MutterIdleSource.h"
 #include "platform/wayland/WaylandIdleSource.h"
 #include "platform/x11/X11ScreenSaverIdleSource.h"
 #include "platform/x11/X11SyncIdleSource.h"
@@ -62,6 +63,9 @@ std::unique_ptr<IdleSource> createIdleSource(const Session& session, BackendRepo
     const QString notWayland = QStringLiteral("not a Wayland session");
     const QList<Backend<IdleSource>> backends = {
 #ifdef Q_OS_LINUX
+        {"gnome-mutter",
+         [](QString* why) -> std::unique_ptr<IdleSource> { return MutterIdleSource::create(why); },
+         wayland ? QString() : notWayland},
         {"wayland-ext-idle-notify",
          [](QString* why) -> std::unique_ptr<IdleSource> {
              return WaylandIdleSource::create(WaylandIdleSource::Protocol::ExtIdleNotify, why);
