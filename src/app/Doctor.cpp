@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 
 namespace deskbreak::app {
 
@@ -85,14 +86,13 @@ QString text(const platform::Session& session, const QList<platform::BackendRepo
                                            : QStringLiteral(", desktop %1").arg(session.desktop),
                  QGuiApplication::platformName());
     for (const platform::BackendReport& r : reports) {
-        QString line =
-            QStringLiteral("%1 %2 %3%4")
-                .arg(r.capability, -14)
-                .arg(r.available() ? QStringLiteral("ok  ") : QStringLiteral("none"))
-                .arg(r.available() ? r.chosen : QString())
-                .arg(r.detail.isEmpty()
-                         ? QString()
-                         : (r.available() ? QStringLiteral(", ") : QString()) + r.detail);
+        QString line = QStringLiteral("%1 %2 %3%4")
+                           .arg(r.capability, -14)
+                           .arg(r.available() ? QStringLiteral("ok  ") : QStringLiteral("none"))
+                           .arg(r.available() ? r.chosen : QString())
+                           .arg(r.detail.isEmpty() ? QString()
+                                : r.available()    ? QStringLiteral(", ") + r.detail
+                                                   : QStringLiteral("(%1)").arg(r.detail));
         while (line.endsWith(u' '))
             line.chop(1);
         t += line + u'\n';
@@ -108,6 +108,9 @@ QString text(const platform::Session& session, const QList<platform::BackendRepo
 
 int doctorCommand(bool json, QTextStream& out)
 {
+    // The report says what the probes found; their own messages would only repeat it on
+    // stderr. QT_LOGGING_RULES still turns them back on.
+    QLoggingCategory::setFilterRules(QStringLiteral("deskbreak.*=false"));
     const platform::Session session = platform::detectSession();
     const QList<platform::BackendReport> reports = examine(session);
     if (!json) {

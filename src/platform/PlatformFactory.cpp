@@ -20,6 +20,7 @@
 #include "platform/x11/X11SyncIdleSource.h"
 #endif
 
+#include <QGuiApplication>
 #include <functional>
 
 namespace deskbreak::platform {
@@ -32,24 +33,29 @@ template <typename Interface> struct Backend {
     QString skip = {}; // set: not tried in this session, for this reason
 };
 
-// Tries each backend in order and returns the first that works; `report` names it and
-// every one passed over before it, with the reason.
+// Tries each backend in order and returns the first that works; `report` names it, every
+// one passed over before it, and every one this session rules out, each with the reason
+// (a user under Xwayland asks why X11 idle is not used, though it comes after the choice).
 template <typename Interface>
 std::unique_ptr<Interface> pick(const QList<Backend<Interface>>& backends, BackendReport* report)
 {
+    std::unique_ptr<Interface> chosen;
     for (const auto& b : backends) {
         if (!b.skip.isEmpty()) {
             report->rejected.append({QLatin1String(b.name), b.skip});
             continue;
         }
+        if (chosen)
+            continue; // a fallback, not needed here
         QString whyNot;
         if (auto made = b.create(&whyNot)) {
             report->chosen = QLatin1String(b.name);
-            return made;
+            chosen = std::move(made);
+            continue;
         }
         report->rejected.append({QLatin1String(b.name), whyNot});
     }
-    return nullptr;
+    return chosen;
 }
 
 } // namespace
@@ -91,12 +97,17 @@ std::unique_ptr<IdleSource> createIdleSource(const Session& session, BackendRepo
         return source;
     }
     report->detail = QStringLiteral("the user counts as always present");
-    report->hint = wayland ? QStringLiteral("this compositor offers no idle protocol deskbreak "
-                                            "knows (ext-idle-notify-v1, org_kde_kwin_idle, "
-                                            "GNOME's IdleMonitor); locks and sleeps still count "
-                                            "as breaks")
-                           : QStringLiteral("no idle source here; locks and sleeps still count "
-                                            "as breaks");
+    if (wayland)
+        report->hint = QStringLiteral("this compositor offers no idle protocol deskbreak knows "
+                                      "(ext-idle-notify-v1, org_kde_kwin_idle, GNOME's "
+                                      "IdleMonitor); locks and sleeps still count as breaks");
+    else if (session.type == Session::Type::None)
+        report->hint = QStringLiteral("no display, so no input to watch: start deskbreak in your "
+                                      "desktop session (it does so at login with `deskbreak "
+                                      "autostart on`)");
+    else
+        report->hint = QStringLiteral("no idle source here; locks and sleeps still count as "
+                                      "breaks");
     return std::make_unique<NoIdleSource>();
 }
 
@@ -142,9 +153,15 @@ void describeSessionMonitor(const SessionMonitor* monitor, const QString& whyNon
     sleep->capability = QStringLiteral("sleep");
 #ifdef Q_OS_LINUX
     const auto* fd = dynamic_cast<const FreedesktopSessionMonitor*>(monitor);
+    const QString lockHint = QStringLiteral("locking the screen is not seen; a lock still "
+                                            "counts as idle time through the idle source");
+    const QString sleepHint = QStringLiteral("a sleep is still noticed as a silence longer than "
+                                             "natural_break");
     if (fd == nullptr) {
         lock->rejected.append({QStringLiteral("freedesktop"), whyNone});
         sleep->rejected.append({QStringLiteral("freedesktop"), whyNone});
+        lock->hint = lockHint;
+        sleep->hint = sleepHint;
         return;
     }
     QStringList lockSources;
@@ -166,16 +183,14 @@ void describeSessionMonitor(const SessionMonitor* monitor, const QString& whyNon
         lock->chosen = QStringLiteral("freedesktop");
         lock->detail = lockSources.join(QStringLiteral(" + "));
     } else {
-        lock->hint = QStringLiteral("locking the screen is not seen; a lock still counts as "
-                                    "idle time through the idle source");
+        lock->hint = lockHint;
     }
     if (fd->logindRunning()) {
         sleep->chosen = QStringLiteral("logind");
         sleep->detail = QStringLiteral("PrepareForSleep");
     } else {
         sleep->rejected.append({QStringLiteral("logind"), QStringLiteral("logind not running")});
-        sleep->hint = QStringLiteral("a sleep is still noticed as a silence longer than "
-                                     "natural_break");
+        sleep->hint = sleepHint;
     }
 #else
     Q_UNUSED(monitor);
@@ -190,34 +205,54 @@ BackendReport describeTray(const Session& session, bool qtTrayAvailable)
     report.capability = QStringLiteral("tray");
     QString sniWhyNot = QStringLiteral("not on this system");
 #ifdef Q_OS_LINUX
-    if (statusNotifierHostRegistered(&sniWhyNot) && qtTrayAvailable) {
+    const bool sniHost = statusNotifierHostRegistered(&sniWhyNot);
+    if (sniHost && qtTrayAvailable) {
         report.chosen = QStringLiteral("status-notifier-item");
+        report.detail = QStringLiteral("a StatusNotifierItem host is registered");
         return report;
     }
+    if (sniHost) // e.g. a Qt platform with no tray at all
+        sniWhyNot =
+            QStringLiteral("a host is registered, but Qt on the %1 platform does not use it")
+                .arg(QGuiApplication::platformName());
     report.rejected.append({QStringLiteral("status-notifier-item"), sniWhyNot});
     if (qtTrayAvailable) {
         report.chosen = QStringLiteral("xembed");
         report.detail = QStringLiteral("X11 system tray");
         return report;
     }
+    if (session.type == Session::Type::None) {
+        report.rejected.append({QStringLiteral("xembed"), QStringLiteral("no display")});
+        report.hint = QStringLiteral("no display, so no tray: start deskbreak in your desktop "
+                                     "session; the command line works meanwhile");
+        return report;
+    }
+    const bool wayland = session.type == Session::Type::Wayland;
     report.rejected.append(
-        {QStringLiteral("xembed"), session.type == Session::Type::Wayland
-                                       ? QStringLiteral("Wayland has no XEmbed tray")
-                                       : QStringLiteral("no X11 system tray is running")});
+        {QStringLiteral("xembed"), wayland ? QStringLiteral("Wayland has no XEmbed tray")
+                                           : QStringLiteral("no X11 system tray is running")});
+    const QString panel =
+        wayland ? QStringLiteral("a panel with a StatusNotifierItem tray (KDE Plasma's, "
+                                 "waybar's tray module) shows deskbreak's icon")
+                : QStringLiteral("a panel with a system tray (XEmbed or StatusNotifierItem) "
+                                 "shows deskbreak's icon");
 #else
     if (qtTrayAvailable) {
         report.chosen = QStringLiteral("system tray");
         return report;
     }
     report.rejected.append({QStringLiteral("system tray"), sniWhyNot});
+    const QString panel = QStringLiteral("the system tray shows deskbreak's icon");
 #endif
     report.hint = session.isGnome()
                       ? QStringLiteral("GNOME shows tray icons only with the AppIndicator "
                                        "extension (gnome-shell-extension-appindicator); until "
                                        "then, open deskbreak again from the application menu "
                                        "for its window")
-                      : QStringLiteral("no tray here: open deskbreak again (application menu, "
-                                       "or `deskbreak`) for its window");
+                      : QStringLiteral("no tray here: %1 once it runs; until then, open "
+                                       "deskbreak again (application menu, or `deskbreak`) for "
+                                       "its window")
+                            .arg(panel);
     return report;
 }
 

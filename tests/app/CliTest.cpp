@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -56,6 +57,8 @@ public:
     }
 
     QString home() const { return m_home.path(); }
+    void setEnv(const QString& name, const QString& value) { m_env.insert(name, value); }
+    void unsetEnv(const QString& name) { m_env.remove(name); }
 
 private:
     QTemporaryDir m_home;
@@ -255,4 +258,63 @@ TEST_CASE("stats works without a daemon: empty at first, then from the history")
 
     CHECK(cli.run({"stats", "--days", "0"}).code == 2);
     CHECK(cli.run({"stats", "--json", "--csv"}).code == 2);
+}
+
+TEST_CASE("doctor with nothing available (no display, no buses) reports every capability")
+{
+    Cli cli;
+    // Buses at sockets that do not exist, a private runtime dir, no session declared.
+    const QString runtime = cli.home() + "/runtime";
+    REQUIRE(QDir().mkpath(runtime));
+    REQUIRE(QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    cli.setEnv("XDG_RUNTIME_DIR", runtime);
+    cli.setEnv("XDG_CACHE_HOME", cli.home() + "/cache");
+    cli.setEnv("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + cli.home() + "/no-session-bus");
+    cli.setEnv("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + cli.home() + "/no-system-bus");
+    for (const char* name : {"XDG_SESSION_TYPE", "XDG_CURRENT_DESKTOP", "QT_QPA_PLATFORM",
+                             "DBUS_STARTER_ADDRESS", "QT_LOGGING_RULES"})
+        cli.unsetEnv(name);
+
+    const Run j = cli.run({"doctor", "--json"});
+    CHECK(j.code == 0);
+    CHECK(j.err.isEmpty());
+    const QJsonObject report = QJsonDocument::fromJson(j.out.toUtf8()).object();
+    CHECK(report["session"]["type"].toString() == "none");
+    CHECK(report["session"]["qt_platform"].toString() == "offscreen");
+    QMap<QString, QJsonObject> byName;
+    for (const auto& v : report["capabilities"].toArray())
+        byName.insert(v.toObject()["capability"].toString(), v.toObject());
+    for (const char* name : {"idle", "lock", "sleep", "tray", "notifications", "autostart"}) {
+        CAPTURE(name);
+        REQUIRE(byName.contains(name));
+        const QJsonObject c = byName[name];
+        // Each says what it found: a backend, or every candidate passed over with a reason.
+        CHECK((c["available"].toBool() || !c["rejected"].toArray().isEmpty()));
+        for (const auto& r : c["rejected"].toArray())
+            CHECK_FALSE(r.toObject()["reason"].toString().isEmpty());
+    }
+    for (const char* name : {"idle", "lock", "sleep", "tray"}) {
+        CAPTURE(name);
+        CHECK_FALSE(byName[name]["available"].toBool());
+        CHECK(byName[name]["backend"].isNull());
+        CHECK_FALSE(byName[name]["hint"].toString().isEmpty());
+    }
+    CHECK(byName["idle"]["hint"].toString().contains("no display"));
+    CHECK(byName["idle"]["detail"].toString() == "the user counts as always present");
+    CHECK(byName["notifications"]["backend"].toString() == "window");
+    CHECK(byName["tray"]["hint"].toString().contains("no display"));
+
+    const Run t = cli.run({"doctor"});
+    CHECK(t.code == 0);
+    CHECK(t.out.startsWith("session        none (neither WAYLAND_DISPLAY nor DISPLAY is set)"));
+    for (const QString& name : byName.keys()) {
+        CAPTURE(name.toStdString());
+        CHECK(t.out.contains(
+            QRegularExpression("^" + QRegularExpression::escape(name) + " +(ok|none)( |$)",
+                               QRegularExpression::MultilineOption)));
+    }
+    CHECK(t.out.contains(QRegularExpression("^idle +none \\(the user counts as always present\\)$",
+                                            QRegularExpression::MultilineOption)));
+    CHECK(t.out.contains(
+        QRegularExpression("^notifications +ok +window", QRegularExpression::MultilineOption)));
 }

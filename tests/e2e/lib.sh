@@ -118,3 +118,32 @@ quit_daemon() {
     wait "$daemon_pid" || fail "the daemon exited with $?"
     if "$DESKBREAK" status >/dev/null 2>&1; then fail "status still answers after quit"; fi
 }
+
+# run_doctor: `deskbreak doctor --json`, which must exit 0, saved for doctor_says.
+run_doctor() {
+    "$DESKBREAK" doctor --json >"$home/doctor.json" || fail "doctor --json exited $?"
+}
+
+# doctor_says WHAT KEY: from the last run_doctor, WHAT "session" or a capability ("idle",
+# "tray", ...), KEY one of its fields ("type", "backend", "available", "detail", "hint") or
+# "rejected:BACKEND" for why BACKEND was passed over (empty if it was not). Booleans and
+# null print as in JSON.
+doctor_says() {
+    python3 - "$home/doctor.json" "$1" "$2" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+what, key = sys.argv[2], sys.argv[3]
+if what == "session":
+    entry = report["session"]
+else:
+    entry = next((c for c in report["capabilities"] if c["capability"] == what), None)
+    if entry is None:
+        sys.exit(f"doctor reports no capability {what!r}")
+if key.startswith("rejected:"):
+    backend = key[len("rejected:"):]
+    value = next((r["reason"] for r in entry["rejected"] if r["backend"] == backend), "")
+else:
+    value = entry.get(key)
+print(value if isinstance(value, str) else json.dumps(value))
+PY
+}
