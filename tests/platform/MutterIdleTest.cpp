@@ -216,6 +216,18 @@ public:
     {
         return QTest::qWaitFor([&] { return calls() == expected; }, kWaitMs);
     }
+    // For calls whose order depends on when a reply reached the source.
+    bool waitForCallsInAnyOrder(QStringList expected) const
+    {
+        expected.sort();
+        return QTest::qWaitFor(
+            [&] {
+                QStringList seen = calls();
+                seen.sort();
+                return seen == expected;
+            },
+            kWaitMs);
+    }
     IdleMonitorObject& object() { return *m_object; }
 
 private:
@@ -520,14 +532,15 @@ TEST_SUITE("stand-in")
         REQUIRE(mutter.waitForCalls({"AddIdleWatch 1000 -> 1"}));
 
         source->setIdleThreshold(2000ms);
+        // RemoveWatch 1 comes first if the source already had id 1 back, else right after it.
         QStringList expected{"AddIdleWatch 1000 -> 1", "RemoveWatch 1", "AddIdleWatch 2000 -> 2"};
-        REQUIRE(mutter.waitForCalls(expected));
+        REQUIRE(mutter.waitForCallsInAnyOrder(expected));
 
         // The same threshold again asks nothing (GetIdletime is a round trip behind it).
         source->setIdleThreshold(2000ms);
         CHECK(source->idleTime() == 0ms);
         expected.append("GetIdletime");
-        CHECK(mutter.calls() == expected);
+        CHECK(mutter.waitForCallsInAnyOrder(expected));
 
         mutter.fire(1);
         REQUIRE(counter.settle(1));
