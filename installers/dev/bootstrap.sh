@@ -15,7 +15,8 @@ build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev libqt6svg6 li
 desktop_packages=(xvfb xdotool dunst libnotify-bin dbus-x11 tint2 trayer x11-utils imagemagick
     desktop-file-utils)
 # Headless Wayland compositors (sway, KWin, Mutter), their input tools and a screenshot tool.
-wayland_packages=(sway wtype kwin-wayland mutter wayland-utils grim python3-dbus python3-gi)
+# zenity: another program (GTK, on Wayland) that has the keyboard when deskbreak's windows open.
+wayland_packages=(sway wtype kwin-wayland mutter wayland-utils grim python3-dbus python3-gi zenity)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -39,4 +39,23 @@ QJsonObject failure(const QString& error)
     return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), error}};
 }
 
+QJsonObject showRequest(const QString& activationToken)
+{
+    QJsonObject request{{QStringLiteral("command"), QStringLiteral("show")}};
+    if (!activationToken.isEmpty())
+        request.insert(QStringLiteral("activation_token"), activationToken);
+    return request;
+}
+
+QString activationToken(const QJsonObject& request)
+{
+    const QString token = request.value(QStringLiteral("activation_token")).toString();
+    if (token.size() > kMaxActivationToken)
+        return {};
+    for (const QChar c : token)
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return {};
+    return token;
+}
+
 } // namespace deskbreak::app::control

@@ -18,6 +18,7 @@
 #include "ui/StatsWindow.h"
 #include "ui/StatusWindow.h"
 #include "ui/TrayIcon.h"
+#include "ui/WindowActivation.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -296,7 +297,7 @@ void Daemon::connectActions()
             logError(QStringLiteral("autostart: %1").arg(error));
         m_actions->setAutostart(m_autostart->isEnabled());
     });
-    connect(m_tray, &ui::TrayIcon::activated, this, &Daemon::showStatusWindow);
+    connect(m_tray, &ui::TrayIcon::activated, this, [this] { showStatusWindow(); });
 }
 
 void Daemon::tellNoTray()
@@ -310,7 +311,7 @@ void Daemon::tellNoTray()
                             "to see your sitting time and take, snooze or skip a break."));
 }
 
-void Daemon::showStatusWindow()
+void Daemon::showStatusWindow(const QString& activationToken)
 {
     // Built when first asked for and deleted on close: nobody pays for it at idle.
     if (!m_statusWindow) {
@@ -320,9 +321,7 @@ void Daemon::showStatusWindow()
         });
         m_statusWindow->setAttribute(Qt::WA_DeleteOnClose);
     }
-    m_statusWindow->show();
-    m_statusWindow->raise();
-    m_statusWindow->activateWindow();
+    ui::bringToFront(m_statusWindow, activationToken);
 }
 
 void Daemon::applyAutostart()
@@ -366,9 +365,7 @@ void Daemon::showStats()
         m_statsWindow->setAttribute(Qt::WA_DeleteOnClose);
     }
     m_statsWindow->setDays(recentDays(30));
-    m_statsWindow->show();
-    m_statsWindow->raise();
-    m_statsWindow->activateWindow();
+    ui::bringToFront(m_statsWindow);
 }
 
 core::Settings::Schedule Daemon::effectiveSchedule() const
@@ -673,7 +670,7 @@ QString Daemon::nextRoutine()
 void Daemon::openBreak()
 {
     if (m_breakWindow) {
-        m_breakWindow->raise();
+        ui::bringToFront(m_breakWindow);
         return;
     }
     const QString name = nextRoutine();
@@ -694,9 +691,7 @@ void Daemon::openBreak()
                 handle(m_model->endBreak(completed));
             });
     logInfo(QStringLiteral("break started: routine %1").arg(name));
-    m_breakWindow->show();
-    m_breakWindow->raise();
-    m_breakWindow->activateWindow();
+    ui::bringToFront(m_breakWindow);
 }
 
 void Daemon::closeBreak()
@@ -748,8 +743,13 @@ QJsonObject Daemon::onControl(const QJsonObject& request)
     };
     QJsonObject answer;
     if (command == u"status" || command == u"show") {
-        if (command == u"show") // a second launch: the user wants to see deskbreak
-            QTimer::singleShot(0, this, &Daemon::showStatusWindow);
+        if (command == u"show") { // a second launch: the user wants to see deskbreak
+            const QString token = control::activationToken(request);
+            if (token.isEmpty() && request.contains(QStringLiteral("activation_token")))
+                logWarning(QStringLiteral("a second launch sent an activation token that is not "
+                                          "one; the status window opens without it"));
+            QTimer::singleShot(0, this, [this, token] { showStatusWindow(token); });
+        }
         return control::reply(statusJson());
     }
     if (command == u"break") {

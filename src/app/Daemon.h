@@ -72,7 +72,7 @@ private:
     void refreshTray();
     void connectActions();
     void tellNoTray();
-    void showStatusWindow();
+    void showStatusWindow(const QString& activationToken = {});
     void showReminder();
     void openBreak();
     void closeBreak();

@@ -1,4 +1,5 @@
 #include "app/ClientCommands.h"
+#include "app/ControlProtocol.h"
 #include "app/ControlServer.h"
 #include "app/Daemon.h"
 #include "app/Doctor.h"
@@ -89,13 +90,24 @@ void prepareGuiPlatform(QTextStream& err, bool quiet)
         qputenv("QT_NO_GLIB", "1");
 }
 
+// The token a launcher gave this process to bring its window to the front: xdg-activation's
+// on Wayland; DESKTOP_STARTUP_ID is what older launchers (and GNOME) set, and Mutter takes it.
+QString launcherActivationToken()
+{
+    for (const char* name : {"XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID"})
+        if (const QString token = qEnvironmentVariable(name); !token.isEmpty())
+            return token.left(control::kMaxActivationToken + 1); // the daemon refuses longer
+    return {};
+}
+
 int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
 {
     {
-        // A second start: tell the first to show itself, and leave.
+        // A second start: tell the first to show itself, and leave. The launcher's token
+        // goes along: on Wayland only a window activated with it may take the focus.
         QCoreApplication probe(argc, argv);
         bool connected = false;
-        sendControlRequest({{QStringLiteral("command"), QStringLiteral("show")}}, 2000, &connected);
+        sendControlRequest(control::showRequest(launcherActivationToken()), 2000, &connected);
         if (connected) {
             out << "deskbreak is already running; it shows its status now.\n";
             return ExitCode::Ok;
@@ -103,6 +115,10 @@ int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& 
     }
     prepareGuiPlatform(err, false);
     QApplication app(argc, argv);
+    // The daemon's own launch token (if any) has no window to go with, and later it is
+    // stale: kept, Qt would spend it on some later window, or a child would inherit it.
+    qunsetenv("XDG_ACTIVATION_TOKEN");
+    qunsetenv("DESKTOP_STARTUP_ID");
     QApplication::setApplicationName(QStringLiteral("deskbreak"));
     QApplication::setApplicationVersion(QStringLiteral(DESKBREAK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.deskbreak.deskbreak"));

@@ -1,6 +1,7 @@
 #include "ui/ReminderWindow.h"
 
 #include "ui/Style.h"
+#include "ui/WindowActivation.h"
 
 #include <QCloseEvent>
 #include <QCursor>
@@ -74,8 +75,7 @@ void ReminderWindow::present(const platform::Notifier::Reminder& reminder)
         const QRect area = screen->availableGeometry();
         move(area.right() - width() - 24, area.bottom() - sizeHint().height() - 48);
     }
-    show();
-    raise();
+    bringToFront(this);
     m_start->setFocus();
 }
 

@@ -131,3 +131,23 @@ TEST_CASE("a stale socket file from a dead daemon is replaced")
     QString error;
     CHECK_MESSAGE(server.listen(&error), error.toStdString());
 }
+
+TEST_CASE("a second launch's activation token is passed on only when it looks like one")
+{
+    const QString wlroots = QStringLiteral("0c26ae532f42d3593ade51e694396b5a");
+    const QString startupId = QStringLiteral("gnome-shell/deskbreak/4061-0-host_TIME123456");
+    CHECK(control::activationToken(control::showRequest(wlroots)) == wlroots);
+    CHECK(control::activationToken(control::showRequest(startupId)) == startupId);
+    CHECK_FALSE(control::showRequest({}).contains("activation_token"));
+    CHECK(control::showRequest({}).value("command") == "show");
+
+    const QString longest(control::kMaxActivationToken, QLatin1Char('a'));
+    CHECK(control::activationToken({{"activation_token", longest}}) == longest);
+    CHECK(control::activationToken({{"activation_token", longest + 'a'}}).isEmpty());
+    CHECK(control::activationToken({{"activation_token", "two words"}}).isEmpty());
+    CHECK(control::activationToken({{"activation_token", "line\nbreak"}}).isEmpty());
+    CHECK(control::activationToken({{"activation_token", QStringLiteral("t\u00e9l\u00e9")}})
+              .isEmpty());
+    CHECK(control::activationToken({{"activation_token", 42}}).isEmpty());
+    CHECK(control::activationToken({{"command", "show"}}).isEmpty());
+}

@@ -1,11 +1,15 @@
-// Test tool: one user input for KWin, as KWin sees it natively. Moves the
-// pointer by (4, 4) and back through org_kde_kwin_fake_input, which KWin offers
-// to any client when started with KWIN_WAYLAND_NO_PERMISSION_CHECKS=1. Connects
-// to $WAYLAND_DISPLAY; exits 0 once KWin has processed the motion.
+// Test tool: one user input for KWin, as KWin sees it natively, through
+// org_kde_kwin_fake_input, which KWin offers to any client when started with
+// KWIN_WAYLAND_NO_PERMISSION_CHECKS=1. Connects to $WAYLAND_DISPLAY.
+//   kwin_fake_input             moves the pointer by (4, 4) and back
+//   kwin_fake_input --key CODE  presses and releases the key with Linux key code CODE
+//                               (linux/input-event-codes.h: 1 Esc, 28 Enter, 57 Space)
+// Exits 0 once KWin has processed the input, 2 on a usage error.
 #include "fake-input-client-protocol.h"
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <wayland-client.h>
 
@@ -36,8 +40,19 @@ const wl_registry_listener registryListener = {onGlobal, onGlobalRemove};
 
 } // namespace
 
-int main()
+int main(int argc, char* argv[])
 {
+    long key = -1;
+    if (argc == 3 && std::strcmp(argv[1], "--key") == 0) {
+        char* end = nullptr;
+        key = std::strtol(argv[2], &end, 10);
+        if (*end != '\0' || key <= 0 || key > 767) // KEY_MAX
+            key = -1;
+    }
+    if (argc != 1 && key < 0) {
+        std::fprintf(stderr, "usage: kwin_fake_input [--key LINUX_KEY_CODE]\n");
+        return 2;
+    }
     wl_display* display = wl_display_connect(nullptr);
     if (display == nullptr) {
         std::fprintf(stderr, "kwin-fake-input: cannot connect to the Wayland compositor\n");
@@ -56,11 +71,19 @@ int main()
         return 1;
     }
     org_kde_kwin_fake_input_authenticate(globals.fakeInput, "deskbreak tests",
-                                         "inject input for idle tests");
-    org_kde_kwin_fake_input_pointer_motion(globals.fakeInput, wl_fixed_from_int(4),
-                                           wl_fixed_from_int(4));
-    org_kde_kwin_fake_input_pointer_motion(globals.fakeInput, wl_fixed_from_int(-4),
-                                           wl_fixed_from_int(-4));
+                                         "inject input for tests");
+    if (key > 0) {
+        const auto code = static_cast<std::uint32_t>(key);
+        org_kde_kwin_fake_input_keyboard_key(globals.fakeInput, code,
+                                             WL_KEYBOARD_KEY_STATE_PRESSED);
+        org_kde_kwin_fake_input_keyboard_key(globals.fakeInput, code,
+                                             WL_KEYBOARD_KEY_STATE_RELEASED);
+    } else {
+        org_kde_kwin_fake_input_pointer_motion(globals.fakeInput, wl_fixed_from_int(4),
+                                               wl_fixed_from_int(4));
+        org_kde_kwin_fake_input_pointer_motion(globals.fakeInput, wl_fixed_from_int(-4),
+                                               wl_fixed_from_int(-4));
+    }
     // The sync's answer comes after KWin has handled the requests before it.
     const bool handled = wl_display_roundtrip(display) >= 0;
     org_kde_kwin_fake_input_destroy(globals.fakeInput);
