@@ -166,6 +166,9 @@ StatusWindow::StatusWindow(Actions* actions, Source source, QWidget* parent)
     footer->addWidget(quit);
 
     auto* layout = new QVBoxLayout(this);
+    // A small panel, not a document: its own size only. Tiling compositors (sway) then
+    // float it instead of stretching it over half the screen.
+    layout->setSizeConstraint(QLayout::SetFixedSize);
     layout->setContentsMargins(22, 20, 22, 18);
     layout->setSpacing(0);
     layout->addLayout(header);
@@ -176,7 +179,6 @@ StatusWindow::StatusWindow(Actions* actions, Source source, QWidget* parent)
 
     applyColours();
     refresh();
-    resize(sizeHint());
 }
 
 QPushButton* StatusWindow::addButton(QAction* action, const char* objectName)
