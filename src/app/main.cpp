@@ -4,20 +4,15 @@
 #include "app/Doctor.h"
 #include "app/ExitCode.h"
 #include "app/OfflineCommands.h"
+#include "platform/System.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QIcon>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QTextStream>
-#include <csignal>
 #include <memory>
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 using namespace deskbreak::app;
 
@@ -44,29 +39,6 @@ const char* const kCommands = R"(Commands:
 
 Durations are written with a unit: 45s, 10m, 1h30m.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
-
-#ifdef Q_OS_UNIX
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-// SIGTERM and SIGINT end the daemon through the event loop, so it shuts down cleanly.
-void quitOnSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return;
-    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] { QCoreApplication::quit(); });
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
-}
-#else
-void quitOnSignals() {} // Windows ends a GUI program through its window messages instead
-#endif
 
 // The Qt platform for a program with windows: offscreen when there is no display, and
 // Qt's own event dispatcher rather than GLib's (the daemon sleeps almost all the time,
@@ -108,7 +80,8 @@ int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& 
     QApplication::setDesktopFileName(QStringLiteral("org.deskbreak.deskbreak"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.deskbreak.deskbreak")));
     QApplication::setQuitOnLastWindowClosed(false);
-    quitOnSignals();
+    // SIGTERM and SIGINT end the daemon through the event loop, so it shuts down cleanly.
+    deskbreak::platform::onTerminationRequest(&app, [] { QCoreApplication::quit(); });
     Daemon daemon({demo});
     QString error;
     if (!daemon.start(&error)) {

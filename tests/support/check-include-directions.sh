@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the layers by their #include lines: core includes nothing of platform, ui or
 # app; ui includes no backend (of platform/ only the ports) and nothing of app; platform
-# includes nothing of ui or app, and the ports include no backend. Usage: SRC_DIR.
+# includes nothing of ui or app, and the ports include no backend. POSIX headers only in
+# platform (app and ui go through platform/System.h). Usage: SRC_DIR.
 # Prints each breach as FILE:LINE: RULE and exits 1 if there is any.
 set -euo pipefail
 src=${1:?usage: check-include-directions.sh SRC_DIR}
@@ -29,6 +30,9 @@ check() {
 check core 'platform/|ui/|app/' "core includes nothing of platform, ui or app"
 check platform 'ui/|app/' "platform includes nothing of ui or app"
 check ui 'app/' "ui includes nothing of app"
+posix='unistd\.h|sys/|csignal|signal\.h|fcntl\.h|pwd\.h'
+check app "$posix" "app makes no POSIX call itself (platform/System.h)"
+check ui "$posix" "ui makes no POSIX call itself"
 # ui: of platform/, the ports only.
 if [[ -d ui ]]; then
     while IFS= read -r hit; do

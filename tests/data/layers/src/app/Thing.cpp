@@ -1,0 +1,2 @@
+#include "app/Thing.h"
+#include <sys/stat.h>
