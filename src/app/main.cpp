@@ -1,4 +1,5 @@
 #include "app/ClientCommands.h"
+#include "app/ControlProtocol.h"
 #include "app/ControlServer.h"
 #include "app/Daemon.h"
 #include "app/Doctor.h"
@@ -18,25 +19,8 @@ using namespace deskbreak::app;
 
 namespace {
 
-const char* const kCommands = R"(Commands:
-  (none)                         start the daemon in the tray (a second start shows the first)
-  status [--json]                what the daemon sees: sitting time, next break, backends
-  break                          start a break now
-  snooze [DURATION]              put off the due break (default: the configured snooze)
-  skip                           skip the due (or next) break
-  pause DURATION | --until-tomorrow
-  resume                         end a pause
-  reload                         re-read the config file
-  quit                           stop the daemon
-  check-config [FILE]            check a config file; every problem as FILE:LINE:COLUMN
-  routines [--json]              list the break routines
-  routine show NAME [--json]     show a routine step by step
-  autostart on|off|status        start deskbreak when you log in, or not
-  stats [--days N] [--json | --csv]
-                                 your sitting and breaks per day (default: 7 days)
-  doctor [--json]                what this desktop offers: idle time, lock, sleep, tray,
-                                 notifications, autostart, and why a backend was passed over
-
+// After the table of commands in --help.
+const char* const kHelpNotes = R"(
 Durations are written with a unit: 45s, 10m, 1h30m.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
 
@@ -67,7 +51,8 @@ int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& 
         // A second start: tell the first to show itself, and leave.
         QCoreApplication probe(argc, argv);
         bool connected = false;
-        sendControlRequest({{QStringLiteral("command"), QStringLiteral("show")}}, 2000, &connected);
+        sendControlRequest({{control::field::command, control::name(control::CommandId::Show)}},
+                           2000, &connected);
         if (connected) {
             out << "deskbreak is already running; it shows its status now.\n";
             return ExitCode::Ok;
@@ -111,7 +96,7 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(
         QStringLiteral(
             "deskbreak: reminds you to take a short stretching break after long sitting.\n\n") +
-        QLatin1String(kCommands));
+        control::helpText() + QLatin1String(kHelpNotes));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
@@ -154,7 +139,10 @@ int main(int argc, char* argv[])
     if (parser.isSet(demo))
         return usage(QStringLiteral("--demo starts the daemon; it takes no command"));
 
-    if (command == u"doctor") {
+    const control::Command* spec = control::findCommand(command);
+    if (!spec || !spec->listed)
+        return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+    if (spec->id == control::CommandId::Doctor) {
         if (args.size() > 1)
             return usage(QStringLiteral("doctor takes no arguments"));
         prepareGuiPlatform(err, true);
@@ -162,25 +150,23 @@ int main(int argc, char* argv[])
         return doctorCommand(parser.isSet(json), out);
     }
     QCoreApplication app(argc, argv);
-    if (isClientCommand(command))
+    if (spec->needsDaemon)
         return runClientCommand(command, args.mid(1), parser.isSet(json),
                                 parser.isSet(untilTomorrow), out, err);
-    if (command == u"check-config") {
+    switch (spec->id) {
+    case control::CommandId::CheckConfig:
         if (args.size() > 2)
             return usage(QStringLiteral("check-config takes at most one FILE"));
         return checkConfigCommand(args.value(1), out, err);
-    }
-    if (command == u"routines") {
+    case control::CommandId::Routines:
         if (args.size() > 1)
             return usage(QStringLiteral("routines takes no arguments"));
         return routinesCommand(parser.isSet(json), out, err);
-    }
-    if (command == u"routine") {
+    case control::CommandId::Routine:
         if (args.value(1) != u"show" || args.size() != 3)
             return usage(QStringLiteral("use: deskbreak routine show NAME"));
         return routineShowCommand(args.value(2), parser.isSet(json), out, err);
-    }
-    if (command == u"autostart") {
+    case control::CommandId::Autostart: {
         const QString action = args.value(1);
         if (args.size() != 2 ||
             !QStringList{QStringLiteral("on"), QStringLiteral("off"), QStringLiteral("status")}
@@ -188,7 +174,7 @@ int main(int argc, char* argv[])
             return usage(QStringLiteral("use: deskbreak autostart on|off|status"));
         return autostartCommand(action, out, err);
     }
-    if (command == u"stats") {
+    case control::CommandId::Stats: {
         bool ok = false;
         const int days = parser.value(daysOption).toInt(&ok);
         if (args.size() > 1 || !ok || days < 1 || days > 366 ||
@@ -200,6 +186,18 @@ int main(int argc, char* argv[])
                             : parser.isSet(csv) ? StatsFormat::Csv
                                                 : StatsFormat::Table,
                             out, err);
+    }
+    case control::CommandId::Status:
+    case control::CommandId::Show:
+    case control::CommandId::Break:
+    case control::CommandId::Snooze:
+    case control::CommandId::Skip:
+    case control::CommandId::Pause:
+    case control::CommandId::Resume:
+    case control::CommandId::Reload:
+    case control::CommandId::Quit:
+    case control::CommandId::Doctor:
+        break; // handled above
     }
     return usage(QStringLiteral("unknown command \"%1\"").arg(command));
 }
