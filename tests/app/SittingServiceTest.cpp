@@ -42,7 +42,9 @@ struct Signals {
 // A service on a fake clock, with its history and idle source kept in view.
 struct Rig {
     explicit Rig(Mode mode = Mode::Poll, QString statePath = {},
+                 QDateTime wallStart = QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC),
                  core::Settings::Schedule schedule = test::defaultSchedule())
+        : clock(std::move(wallStart))
     {
         auto source = std::make_unique<test::FakeIdleSource>(mode);
         idle = source.get();
@@ -255,9 +257,10 @@ TEST_CASE("a restart continues from the saved state")
         before.sit(20min);
         before.service->stop();
     }
-    Rig after(Mode::Poll, path);
+    // Started again a minute later: the minute in between counts as sitting.
+    Rig after(Mode::Poll, path, QDateTime(QDate(2026, 3, 2), QTime(8, 21), Qt::UTC));
     after.start();
-    CHECK(after.service->status().sitting == 20min);
+    CHECK(after.service->status().sitting == 21min);
     CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{"state"});
 }
 
