@@ -6,6 +6,7 @@
 #include "app/ExitCode.h"
 #include "app/OfflineCommands.h"
 #include "platform/System.h"
+#include "platform/SystemClock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -185,7 +186,7 @@ int main(int argc, char* argv[])
                             parser.isSet(json)  ? StatsFormat::Json
                             : parser.isSet(csv) ? StatsFormat::Csv
                                                 : StatsFormat::Table,
-                            out, err);
+                            deskbreak::platform::SystemClock().wall().date(), out, err);
     }
     case control::CommandId::Status:
     case control::CommandId::Show:

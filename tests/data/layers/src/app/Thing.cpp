@@ -1,2 +1,4 @@
 #include "app/Thing.h"
 #include <sys/stat.h>
+
+int day() { return QDate::currentDate().day(); }

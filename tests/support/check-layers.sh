@@ -2,10 +2,11 @@
 # Checks the layers by their #include lines: core includes nothing of platform, ui or
 # app; ui includes no backend (of platform/ only the ports) and nothing of app; platform
 # includes nothing of ui or app, and the ports include no backend. POSIX headers only in
-# platform (app and ui go through platform/System.h). Usage: SRC_DIR.
+# platform (app and ui go through platform/System.h). No wall-clock read in app or ui: time
+# comes from the injected core::Clock. Usage: SRC_DIR.
 # Prints each breach as FILE:LINE: RULE and exits 1 if there is any.
 set -euo pipefail
-src=${1:?usage: check-include-directions.sh SRC_DIR}
+src=${1:?usage: check-layers.sh SRC_DIR}
 cd "$src"
 
 ports='platform/(Autostart|IdleSource|Notifier|SessionMonitor)\.h'
@@ -51,8 +52,18 @@ done
 ((${#port_files[@]})) &&
     check platform 'platform/|ui/|app/' "a port includes no backend" "${port_files[@]}"
 
+# Time through core::Clock: no direct reading of the wall clock in app or ui.
+clock_reads='(QDateTime::currentDateTime(Utc)?|QDate::currentDate|QTime::currentTime|QDateTime::currentMSecsSinceEpoch|QDateTime::currentSecsSinceEpoch|std::chrono::system_clock)\b'
+for dir in app ui; do
+    [[ -d $dir ]] || continue
+    while IFS= read -r hit; do
+        echo "$hit: $dir reads time through core::Clock only"
+        breaches=$((breaches + 1))
+    done < <(grep -rHnE "$clock_reads" "$dir" | grep -vE '^[^:]*:[0-9]+:[[:space:]]*//' || true)
+done
+
 if ((breaches)); then
-    echo "$breaches include(s) against the layers" >&2
+    echo "$breaches breach(es) of the layers" >&2
     exit 1
 fi
-echo "include directions: ok"
+echo "layers: ok"
