@@ -144,6 +144,26 @@ TEST_CASE("the bash completion offers exactly the table's commands, options and 
     }
 }
 
+TEST_CASE("the man page describes exactly the table's listed commands")
+{
+    const QString page = readSource(QStringLiteral("installers/linux/deskbreak.1"));
+    const qsizetype from = page.indexOf(QStringLiteral("\n.SH COMMANDS\n"));
+    REQUIRE(from >= 0);
+    const qsizetype to = page.indexOf(QStringLiteral("\n.SH "), from + 1);
+    const QStringList lines = page.mid(from, to - from).split(u'\n');
+    // Each item is ".TP" and a line naming it, in troff: ".BR status ...", "\fBstats\fR ...".
+    static const QRegularExpression markup(QStringLiteral("^\\.B[IR]? |\\\\f[BIRP]|\""));
+    QSet<QString> described;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (lines[i] != u".TP")
+            continue;
+        QString item = lines[i + 1];
+        item.remove(markup).replace(QStringLiteral("\\-"), QStringLiteral("-"));
+        described.insert(item.section(u' ', 0, 0, QString::SectionSkipEmpty));
+    }
+    CHECK(described == listedNames());
+}
+
 TEST_CASE("the e2e scripts read only status fields the table defines")
 {
     QSet<QString> keys;
