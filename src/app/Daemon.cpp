@@ -177,8 +177,7 @@ void Daemon::finishStart()
 void Daemon::applySettings()
 {
     setLogLevel(m_config->settings().logLevel);
-    m_sitting->applySchedule(m_config->schedule());
-    m_presenter->refresh();
+    m_sitting->applySchedule(m_config->schedule()); // the presenter redraws from its signal
 }
 
 void Daemon::quit()

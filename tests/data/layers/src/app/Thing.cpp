@@ -1,4 +1,8 @@
 #include "app/Thing.h"
+
 #include <sys/stat.h>
 
-int day() { return QDate::currentDate().day(); }
+int day()
+{
+    return QDate::currentDate().day();
+}
