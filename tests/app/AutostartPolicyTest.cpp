@@ -24,7 +24,7 @@ struct Rig {
 };
 } // namespace
 
-TEST_CASE("true turns autostart on once; the user's later off is respected")
+TEST_CASE("true turns autostart on once, and the user's later off is respected")
 {
     Rig rig;
     CHECK(rig.policy.apply(true) == Outcome::TurnedOn);

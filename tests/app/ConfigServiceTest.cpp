@@ -72,7 +72,7 @@ TEST_CASE("a first start writes the commented default where the user looks, and 
     CHECK(rig.service->content().routines.contains("desk-break"));
 }
 
-TEST_CASE("a changed file is applied at a reload; an unchanged one changes nothing")
+TEST_CASE("a changed file is applied at a reload, an unchanged one changes nothing")
 {
     Rig rig;
     rig.write("[schedule]\ninterval = \"45m\"\n");

@@ -170,7 +170,7 @@ TEST_CASE("snooze: refused before a break is due and at the limit, else for the 
     CHECK(reply.value("error") == "the snooze limit is reached");
 }
 
-TEST_CASE("pause needs a duration or until_tomorrow; numbers out of range are refused")
+TEST_CASE("pause needs a duration or until_tomorrow, and numbers out of range are refused")
 {
     Rig rig;
     QJsonObject reply = rig.send("pause");

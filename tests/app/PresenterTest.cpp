@@ -84,7 +84,7 @@ TEST_CASE("a due break is shown through the notifier, with the configured snooze
     CHECK(rig.presenter->notifierName() == "recording");
 }
 
-TEST_CASE("the reminder's buttons reach the sitting service; Start opens the break window")
+TEST_CASE("the reminder's buttons reach the sitting service, and Start opens the break window")
 {
     Rig rig;
     rig.sitUntilDue();
