@@ -1,5 +1,6 @@
 #include "app/ClientCommands.h"
 
+#include "app/ControlProtocol.h"
 #include "app/ControlServer.h"
 #include "app/ExitCode.h"
 #include "core/Duration.h"
@@ -13,40 +14,31 @@ namespace {
 
 constexpr int kTimeoutMs = 5000;
 
-const QStringList kCommands = {QStringLiteral("status"), QStringLiteral("break"),
-                               QStringLiteral("snooze"), QStringLiteral("skip"),
-                               QStringLiteral("pause"),  QStringLiteral("resume"),
-                               QStringLiteral("reload"), QStringLiteral("quit")};
-
 QString describeStatus(const QJsonObject& s)
 {
+    namespace key = control::key;
     using std::chrono::seconds;
-    const QString state = s.value(QStringLiteral("state")).toString();
+    const QString state = s.value(key::state).toString();
     QString text = QStringLiteral("state:         %1\n").arg(state);
     text += QStringLiteral("sitting:       %1%2\n")
-                .arg(core::formatDuration(
-                         seconds(s.value(QStringLiteral("sitting_seconds")).toInteger())),
-                     s.value(QStringLiteral("overload")).toBool() ? QStringLiteral(" (overload)")
-                                                                  : QString());
-    text += QStringLiteral("next break:    %1\n")
-                .arg(s.value(QStringLiteral("due")).toBool() &&
-                             !s.value(QStringLiteral("snoozed")).toBool()
-                         ? QStringLiteral("due now")
-                         : QStringLiteral("in ") +
-                               core::formatDuration(seconds(
-                                   s.value(QStringLiteral("seconds_to_next_break")).toInteger())));
-    const int left = s.value(QStringLiteral("snoozes_left")).toInt();
+                .arg(core::formatDuration(seconds(s.value(key::sittingSeconds).toInteger())),
+                     s.value(key::overload).toBool() ? QStringLiteral(" (overload)") : QString());
+    text +=
+        QStringLiteral("next break:    %1\n")
+            .arg(s.value(key::due).toBool() && !s.value(key::snoozed).toBool()
+                     ? QStringLiteral("due now")
+                     : QStringLiteral("in ") + core::formatDuration(seconds(
+                                                   s.value(key::secondsToNextBreak).toInteger())));
+    const int left = s.value(key::snoozesLeft).toInt();
     text += QStringLiteral("snoozes left:  %1\n")
                 .arg(left < 0 ? QStringLiteral("unlimited") : QString::number(left));
-    if (!s.value(QStringLiteral("paused_until")).isNull())
-        text += QStringLiteral("paused until:  %1\n")
-                    .arg(s.value(QStringLiteral("paused_until")).toString());
-    text += QStringLiteral("idle input:    %1\nnotifications: %2\ntray:          %3\n")
-                .arg(s.value(QStringLiteral("idle_backend")).toString(),
-                     s.value(QStringLiteral("notification_backend")).toString(),
-                     s.value(QStringLiteral("tray_available")).toBool()
-                         ? QStringLiteral("shown")
-                         : QStringLiteral("no tray on this desktop"));
+    if (!s.value(key::pausedUntil).isNull())
+        text += QStringLiteral("paused until:  %1\n").arg(s.value(key::pausedUntil).toString());
+    text +=
+        QStringLiteral("idle input:    %1\nnotifications: %2\ntray:          %3\n")
+            .arg(s.value(key::idleBackend).toString(), s.value(key::notificationBackend).toString(),
+                 s.value(key::trayAvailable).toBool() ? QStringLiteral("shown")
+                                                      : QStringLiteral("no tray on this desktop"));
     return text;
 }
 
@@ -54,7 +46,8 @@ QString describeStatus(const QJsonObject& s)
 
 bool isClientCommand(const QString& command)
 {
-    return kCommands.contains(command);
+    const control::Command* c = control::findCommand(command);
+    return c && c->needsDaemon && c->listed;
 }
 
 int runClientCommand(const QString& command, const QStringList& args, bool json, bool untilTomorrow,
@@ -64,24 +57,35 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
         err << "deskbreak: " << message << "\nTry 'deskbreak --help'.\n";
         return ExitCode::Usage;
     };
-    QJsonObject request{{QStringLiteral("command"), command}};
-    const bool takesDuration = command == u"snooze" || command == u"pause";
-    if (args.size() > (takesDuration ? 1 : 0))
+    using control::CommandId;
+    namespace field = control::field;
+    const control::Command* spec = control::findCommand(command);
+    if (!spec || !spec->needsDaemon)
+        return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+    const CommandId id = spec->id;
+    QJsonObject request{{field::command, command}};
+    if (args.size() > (spec->takesDuration ? 1 : 0))
         return usage(QStringLiteral("too many arguments for %1").arg(command));
-    if (untilTomorrow && command != u"pause")
+    if (untilTomorrow && id != CommandId::Pause)
         return usage(QStringLiteral("--until-tomorrow goes with pause"));
-    if (takesDuration && !args.isEmpty()) {
+    if (spec->takesDuration && !args.isEmpty()) {
         const auto d = core::parseDuration(args[0]);
-        if (!d.value || d.value->count() <= 0)
+        if (!d.value || d.value->count() <= 0 || *d.value > control::kMaxSeconds)
             return usage(QStringLiteral("%1: %2").arg(
-                command, d.value ? QStringLiteral("the duration must be above 0") : d.error));
-        request.insert(QStringLiteral("seconds"), qint64(d.value->count()));
+                command,
+                !d.value ? d.error
+                : d.value->count() <= 0
+                    ? QStringLiteral("the duration must be above 0")
+                    : QStringLiteral("the duration must be at most %1 days")
+                          .arg(std::chrono::duration_cast<std::chrono::days>(control::kMaxSeconds)
+                                   .count())));
+        request.insert(field::seconds, qint64(d.value->count()));
     }
-    if (command == u"pause") {
+    if (id == CommandId::Pause) {
         if (untilTomorrow == !args.isEmpty())
             return usage(QStringLiteral(
                 "use: deskbreak pause DURATION, or deskbreak pause --until-tomorrow"));
-        request.insert(QStringLiteral("until_tomorrow"), untilTomorrow);
+        request.insert(field::untilTomorrow, untilTomorrow);
     }
 
     bool connected = false;
@@ -90,24 +94,24 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
         err << "deskbreak: no deskbreak daemon is running (start it with `deskbreak`)\n";
         return ExitCode::NoDaemon;
     }
-    if (!answer.value(QStringLiteral("ok")).toBool()) {
-        err << "deskbreak: "
-            << answer.value(QStringLiteral("error")).toString(QStringLiteral("no reply")) << '\n';
+    if (!answer.value(field::ok).toBool()) {
+        err << "deskbreak: " << answer.value(field::error).toString(QStringLiteral("no reply"))
+            << '\n';
         return ExitCode::Failure;
     }
-    if (command == u"status") {
+    if (id == CommandId::Status) {
         if (json) {
             QJsonObject status = answer;
-            status.remove(QStringLiteral("ok"));
+            status.remove(field::ok);
             out << QJsonDocument(status).toJson(QJsonDocument::Indented);
         } else {
             out << describeStatus(answer);
         }
-    } else if (answer.contains(QStringLiteral("warning"))) {
-        err << "deskbreak: " << answer.value(QStringLiteral("warning")).toString() << '\n';
+    } else if (answer.contains(field::warning)) {
+        err << "deskbreak: " << answer.value(field::warning).toString() << '\n';
         return ExitCode::Failure;
-    } else if (answer.contains(QStringLiteral("message"))) {
-        out << answer.value(QStringLiteral("message")).toString() << '\n';
+    } else if (answer.contains(field::message)) {
+        out << answer.value(field::message).toString() << '\n';
     }
     return ExitCode::Ok;
 }

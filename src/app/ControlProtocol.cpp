@@ -6,6 +6,97 @@
 
 namespace deskbreak::app::control {
 
+namespace {
+
+using enum CommandId;
+
+// name, needs the daemon, listed, takes a duration, usage, help, options, words
+constexpr std::array<Command, 15> kCommands = {{
+    {Status, "status", true, true, false, "[--json]",
+     "what the daemon sees: sitting time, next break, backends", "--json", ""},
+    {Show, "show", true, false, false, "", "show the status window (a second start sends it)", "",
+     ""},
+    {Break, "break", true, true, false, "", "start a break now", "", ""},
+    {Snooze, "snooze", true, true, true, "[DURATION]",
+     "put off the due break (default: the configured snooze)", "", ""},
+    {Skip, "skip", true, true, false, "", "skip the due (or next) break", "", ""},
+    {Pause, "pause", true, true, true, "DURATION | --until-tomorrow",
+     "no reminders for that long, or until midnight", "--until-tomorrow", ""},
+    {Resume, "resume", true, true, false, "", "end a pause", "", ""},
+    {Reload, "reload", true, true, false, "", "re-read the config file", "", ""},
+    {Quit, "quit", true, true, false, "", "stop the daemon", "", ""},
+    {CheckConfig, "check-config", false, true, false, "[FILE]",
+     "check a config file; every problem as FILE:LINE:COLUMN", "", ""},
+    {Routines, "routines", false, true, false, "[--json]", "list the break routines", "--json", ""},
+    {Routine, "routine", false, true, false, "show NAME [--json]", "show a routine step by step",
+     "--json", "show"},
+    {Autostart, "autostart", false, true, false, "on|off|status",
+     "start deskbreak when you log in, or not", "", "on off status"},
+    {Stats, "stats", false, true, false, "[--days N] [--json | --csv]",
+     "your sitting and breaks per day (default: 7 days)", "--days --json --csv", ""},
+    {Doctor, "doctor", false, true, false, "[--json]",
+     "what this desktop offers: idle time, lock, sleep, tray,\n"
+     "notifications, autostart, and why a backend was passed over",
+     "--json", ""},
+}};
+
+constexpr int kHelpColumn = 33; // where the help text starts
+
+} // namespace
+
+std::span<const Command> commands()
+{
+    return kCommands;
+}
+
+const Command* findCommand(QStringView name)
+{
+    for (const Command& c : kCommands)
+        if (name == QLatin1StringView(c.name))
+            return &c;
+    return nullptr;
+}
+
+const Command& command(CommandId id)
+{
+    for (const Command& c : kCommands)
+        if (c.id == id)
+            return c;
+    Q_UNREACHABLE(); // every id has its row: the table test checks it
+}
+
+QString name(CommandId id)
+{
+    return QString::fromLatin1(command(id).name);
+}
+
+QString helpText()
+{
+    auto entry = [](const QString& left, const QString& help) {
+        QString text = QStringLiteral("  ") + left;
+        const QStringList lines = help.split(u'\n');
+        if (text.size() < kHelpColumn)
+            text = text.leftJustified(kHelpColumn) + lines.first();
+        else
+            text += u'\n' + QString(kHelpColumn, u' ') + lines.first();
+        for (const QString& more : lines.mid(1))
+            text += u'\n' + QString(kHelpColumn, u' ') + more;
+        return text + u'\n';
+    };
+    QString text = QStringLiteral("Commands:\n");
+    text += entry(QStringLiteral("(none)"),
+                  QStringLiteral("start the daemon in the tray (a second start shows the first)"));
+    for (const Command& c : kCommands) {
+        if (!c.listed)
+            continue;
+        QString left = QString::fromLatin1(c.name);
+        if (*c.usage)
+            left += u' ' + QString::fromLatin1(c.usage);
+        text += entry(left, QString::fromLatin1(c.help));
+    }
+    return text;
+}
+
 QString socketPath()
 {
     return paths::runtimeDir() + QStringLiteral("/deskbreak.socket");
@@ -30,13 +121,13 @@ QJsonObject decode(const QByteArray& line, QString* error)
 QJsonObject reply(const QJsonObject& fields)
 {
     QJsonObject o = fields;
-    o.insert(QStringLiteral("ok"), true);
+    o.insert(field::ok, true);
     return o;
 }
 
 QJsonObject failure(const QString& error)
 {
-    return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), error}};
+    return {{field::ok, false}, {field::error, error}};
 }
 
 QJsonObject showRequest(const QString& activationToken)

@@ -2,7 +2,11 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QLatin1StringView>
 #include <QString>
+#include <array>
+#include <chrono>
+#include <span>
 
 namespace deskbreak::app {
 
@@ -13,6 +17,110 @@ namespace control {
 constexpr qsizetype kMaxMessage = 4096; // bytes, newline included
 // Longest activation token passed on (xdg-activation tokens and startup ids are far shorter).
 constexpr qsizetype kMaxActivationToken = 256;
+
+// Every command of deskbreak, defined once: the command line's parser and --help, the
+// daemon's control handler, the bash completion (a test checks it against this table)
+// and the tests read it from here. A new id must be handled wherever commands are switched
+// on, or the build fails (-Werror=switch).
+enum class CommandId {
+    Status,
+    Show,
+    Break,
+    Snooze,
+    Skip,
+    Pause,
+    Resume,
+    Reload,
+    Quit,
+    CheckConfig,
+    Routines,
+    Routine,
+    Autostart,
+    Stats,
+    Doctor,
+};
+
+struct Command {
+    CommandId id;
+    const char* name;
+    bool needsDaemon;    // sent to the running daemon over the socket
+    bool listed;         // in --help and the completion ("show" is what a second start sends)
+    bool takesDuration;  // an optional DURATION argument, sent as "seconds"
+    const char* usage;   // what follows the name in --help, e.g. "[DURATION]"
+    const char* help;    // what it does; a '\n' continues it on the next line
+    const char* options; // the options it takes, space-separated, e.g. "--json"
+    const char* words;   // the fixed words it takes, space-separated, e.g. "on off status"
+};
+
+std::span<const Command> commands();
+// nullptr when there is no such command.
+const Command* findCommand(QStringView name);
+const Command& command(CommandId id);
+QString name(CommandId id);
+// The "Commands:" block of --help, one line (or two) per listed command.
+QString helpText();
+
+// A duration sent in a request ("seconds"): whole seconds in [1, kMaxSeconds], so that no
+// arithmetic on it can overflow (the model works in milliseconds).
+constexpr std::chrono::seconds kMaxSeconds = std::chrono::days(366);
+
+// The fields of requests and replies.
+namespace field {
+constexpr QLatin1StringView command("command");
+constexpr QLatin1StringView seconds("seconds");
+constexpr QLatin1StringView untilTomorrow("until_tomorrow");
+constexpr QLatin1StringView ok("ok");
+constexpr QLatin1StringView error("error");
+constexpr QLatin1StringView message("message");
+constexpr QLatin1StringView warning("warning");
+} // namespace field
+
+// The fields of a status reply (`deskbreak status --json`), defined once: the daemon fills
+// each, the client reads them, tests check a reply (and the e2e scripts) against kStatusKeys.
+namespace key {
+constexpr QLatin1StringView state("state"); // sitting, away, break, paused
+constexpr QLatin1StringView sittingSeconds("sitting_seconds");
+constexpr QLatin1StringView secondsToNextBreak("seconds_to_next_break");
+constexpr QLatin1StringView overload("overload");
+constexpr QLatin1StringView due("due");
+constexpr QLatin1StringView reminderOpen("reminder_open");
+constexpr QLatin1StringView snoozed("snoozed");
+constexpr QLatin1StringView snoozesUsed("snoozes_used");
+constexpr QLatin1StringView snoozesLeft("snoozes_left"); // -1 = unlimited
+constexpr QLatin1StringView pausedUntil("paused_until"); // ISO date and time, or null
+constexpr QLatin1StringView idleBackend("idle_backend");
+constexpr QLatin1StringView sessionType("session_type");
+constexpr QLatin1StringView notificationBackend("notification_backend");
+constexpr QLatin1StringView trayAvailable("tray_available");
+constexpr QLatin1StringView breakWindowOpen("break_window_open");
+constexpr QLatin1StringView routine("routine");
+constexpr QLatin1StringView intervalSeconds("interval_seconds");
+constexpr QLatin1StringView demo("demo");
+constexpr QLatin1StringView pid("pid");
+constexpr QLatin1StringView version("version");
+} // namespace key
+inline constexpr std::array kStatusKeys = {
+    key::state,
+    key::sittingSeconds,
+    key::secondsToNextBreak,
+    key::overload,
+    key::due,
+    key::reminderOpen,
+    key::snoozed,
+    key::snoozesUsed,
+    key::snoozesLeft,
+    key::pausedUntil,
+    key::idleBackend,
+    key::sessionType,
+    key::notificationBackend,
+    key::trayAvailable,
+    key::breakWindowOpen,
+    key::routine,
+    key::intervalSeconds,
+    key::demo,
+    key::pid,
+    key::version,
+};
 
 QString socketPath();
 QByteArray encode(const QJsonObject& message);

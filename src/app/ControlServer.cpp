@@ -2,6 +2,7 @@
 
 #include "app/AppPaths.h"
 #include "app/ControlProtocol.h"
+#include "platform/System.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,8 +10,6 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QTimer>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace deskbreak::app {
 
@@ -34,15 +33,9 @@ bool ControlServer::listen(QString* error)
 {
     const QString path = control::socketPath();
     const QString dir = QFileInfo(path).absolutePath();
-#ifdef Q_OS_UNIX
     // The socket's folder must be ours and closed to others, or anyone could talk to us.
-    struct stat st {};
-    if (::stat(QFile::encodeName(dir).constData(), &st) != 0 || st.st_uid != ::getuid() ||
-        (st.st_mode & 077) != 0) {
-        *error = QStringLiteral("%1 is not a private folder of this user (mode 0700)").arg(dir);
+    if (!platform::isPrivateFolder(dir, error))
         return false;
-    }
-#endif
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     m_server->setMaxPendingConnections(8);

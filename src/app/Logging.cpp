@@ -1,11 +1,12 @@
 #include "app/Logging.h"
 
+#include "platform/System.h"
+
 #include <QDir>
 #include <cstdio>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 namespace deskbreak::app {
 
@@ -56,7 +57,7 @@ void startLogging(const QString& stateDir, const QString& level)
     } catch (const spdlog::spdlog_ex& e) {
         std::fprintf(stderr, "deskbreak: cannot open the log file: %s\n", e.what());
     }
-    if (::isatty(STDERR_FILENO))
+    if (platform::stderrIsTerminal())
         sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
     g_log = std::make_shared<spdlog::logger>("deskbreak", sinks.begin(), sinks.end());
     g_log->set_pattern("%Y-%m-%d %H:%M:%S.%e %L %v");

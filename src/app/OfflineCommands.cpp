@@ -172,7 +172,8 @@ int autostartCommand(const QString& action, QTextStream& out, QTextStream& err)
     return ExitCode::Ok;
 }
 
-int statsCommand(int days, StatsFormat format, QTextStream& out, QTextStream& err)
+int statsCommand(int days, StatsFormat format, const QDate& today, QTextStream& out,
+                 QTextStream& err)
 {
     // Overload is measured against the user's own overload_after (the default if the file is
     // broken).
@@ -181,7 +182,6 @@ int statsCommand(int days, StatsFormat format, QTextStream& out, QTextStream& er
     SqliteHistoryStore store(path, SqliteHistoryStore::Mode::ReadOnly);
     QString error;
     QList<HistoryEvent> events;
-    const QDate today = QDate::currentDate();
     if (store.open(&error))
         events = store.events(QDateTime(today.addDays(-days), QTime(0, 0)),
                               QDateTime(today.addDays(1), QTime(0, 0)));

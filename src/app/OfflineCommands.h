@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 #include <QTextStream>
 
@@ -12,6 +13,8 @@ int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextSt
 
 enum class StatsFormat { Table, Json, Csv };
 int autostartCommand(const QString& action, QTextStream& out, QTextStream& err);
-int statsCommand(int days, StatsFormat format, QTextStream& out, QTextStream& err);
+// `today`: the local date now (the caller reads its clock).
+int statsCommand(int days, StatsFormat format, const QDate& today, QTextStream& out,
+                 QTextStream& err);
 
 } // namespace deskbreak::app

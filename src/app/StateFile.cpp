@@ -31,7 +31,7 @@ bool save(const QString& path, const core::SittingSnapshot& snapshot, QString* e
     return true;
 }
 
-std::optional<core::SittingSnapshot> load(const QString& path, QString* note)
+std::optional<core::SittingSnapshot> load(const QString& path, const QDateTime& now, QString* note)
 {
     QFile file(path);
     if (!file.exists())
@@ -48,8 +48,8 @@ std::optional<core::SittingSnapshot> load(const QString& path, QString* note)
     if (snapshot)
         return snapshot;
     // Kept for a person to look at, out of the way of the next start.
-    const QString aside = path + QStringLiteral(".corrupt-") +
-                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside =
+        path + QStringLiteral(".corrupt-") + now.toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QFile::rename(path, aside);
     *note =
         QStringLiteral("the state file %1 was not usable (%2); moved it to %3 and started afresh")

@@ -2,6 +2,7 @@
 
 #include "core/SittingSnapshot.h"
 
+#include <QDateTime>
 #include <QString>
 #include <optional>
 
@@ -15,8 +16,9 @@ namespace statefile {
 QString path(); // $XDG_STATE_HOME/deskbreak/state
 
 bool save(const QString& path, const core::SittingSnapshot& snapshot, QString* error);
-// nullopt when there is none, or it was corrupt or foreign (then `note` says where it went).
-std::optional<core::SittingSnapshot> load(const QString& path, QString* note);
+// nullopt when there is none, or it was corrupt or foreign (then `note` says where it went:
+// aside, named after `now`).
+std::optional<core::SittingSnapshot> load(const QString& path, const QDateTime& now, QString* note);
 
 } // namespace statefile
 } // namespace deskbreak::app

@@ -5,69 +5,25 @@
 #include "app/Doctor.h"
 #include "app/ExitCode.h"
 #include "app/OfflineCommands.h"
+#include "platform/System.h"
+#include "platform/SystemClock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QIcon>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QTextStream>
-#include <csignal>
 #include <memory>
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 using namespace deskbreak::app;
 
 namespace {
 
-const char* const kCommands = R"(Commands:
-  (none)                         start the daemon in the tray (a second start shows the first)
-  status [--json]                what the daemon sees: sitting time, next break, backends
-  break                          start a break now
-  snooze [DURATION]              put off the due break (default: the configured snooze)
-  skip                           skip the due (or next) break
-  pause DURATION | --until-tomorrow
-  resume                         end a pause
-  reload                         re-read the config file
-  quit                           stop the daemon
-  check-config [FILE]            check a config file; every problem as FILE:LINE:COLUMN
-  routines [--json]              list the break routines
-  routine show NAME [--json]     show a routine step by step
-  autostart on|off|status        start deskbreak when you log in, or not
-  stats [--days N] [--json | --csv]
-                                 your sitting and breaks per day (default: 7 days)
-  doctor [--json]                what this desktop offers: idle time, lock, sleep, tray,
-                                 notifications, autostart, and why a backend was passed over
-
+// After the table of commands in --help.
+const char* const kHelpNotes = R"(
 Durations are written with a unit: 45s, 10m, 1h30m.
 Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
-
-#ifdef Q_OS_UNIX
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-// SIGTERM and SIGINT end the daemon through the event loop, so it shuts down cleanly.
-void quitOnSignals()
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return;
-    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] { QCoreApplication::quit(); });
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
-}
-#else
-void quitOnSignals() {} // Windows ends a GUI program through its window messages instead
-#endif
 
 // The Qt platform for a program with windows: offscreen when there is no display, and
 // Qt's own event dispatcher rather than GLib's (the daemon sleeps almost all the time,
@@ -124,7 +80,8 @@ int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& 
     QApplication::setDesktopFileName(QStringLiteral("org.deskbreak.deskbreak"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.deskbreak.deskbreak")));
     QApplication::setQuitOnLastWindowClosed(false);
-    quitOnSignals();
+    // SIGTERM and SIGINT end the daemon through the event loop, so it shuts down cleanly.
+    deskbreak::platform::onTerminationRequest(&app, [] { QCoreApplication::quit(); });
     Daemon daemon({demo});
     QString error;
     if (!daemon.start(&error)) {
@@ -154,7 +111,7 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(
         QStringLiteral(
             "deskbreak: reminds you to take a short stretching break after long sitting.\n\n") +
-        QLatin1String(kCommands));
+        control::helpText() + QLatin1String(kHelpNotes));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
@@ -197,7 +154,10 @@ int main(int argc, char* argv[])
     if (parser.isSet(demo))
         return usage(QStringLiteral("--demo starts the daemon; it takes no command"));
 
-    if (command == u"doctor") {
+    const control::Command* spec = control::findCommand(command);
+    if (!spec || !spec->listed)
+        return usage(QStringLiteral("unknown command \"%1\"").arg(command));
+    if (spec->id == control::CommandId::Doctor) {
         if (args.size() > 1)
             return usage(QStringLiteral("doctor takes no arguments"));
         prepareGuiPlatform(err, true);
@@ -205,25 +165,23 @@ int main(int argc, char* argv[])
         return doctorCommand(parser.isSet(json), out);
     }
     QCoreApplication app(argc, argv);
-    if (isClientCommand(command))
+    if (spec->needsDaemon)
         return runClientCommand(command, args.mid(1), parser.isSet(json),
                                 parser.isSet(untilTomorrow), out, err);
-    if (command == u"check-config") {
+    switch (spec->id) {
+    case control::CommandId::CheckConfig:
         if (args.size() > 2)
             return usage(QStringLiteral("check-config takes at most one FILE"));
         return checkConfigCommand(args.value(1), out, err);
-    }
-    if (command == u"routines") {
+    case control::CommandId::Routines:
         if (args.size() > 1)
             return usage(QStringLiteral("routines takes no arguments"));
         return routinesCommand(parser.isSet(json), out, err);
-    }
-    if (command == u"routine") {
+    case control::CommandId::Routine:
         if (args.value(1) != u"show" || args.size() != 3)
             return usage(QStringLiteral("use: deskbreak routine show NAME"));
         return routineShowCommand(args.value(2), parser.isSet(json), out, err);
-    }
-    if (command == u"autostart") {
+    case control::CommandId::Autostart: {
         const QString action = args.value(1);
         if (args.size() != 2 ||
             !QStringList{QStringLiteral("on"), QStringLiteral("off"), QStringLiteral("status")}
@@ -231,7 +189,7 @@ int main(int argc, char* argv[])
             return usage(QStringLiteral("use: deskbreak autostart on|off|status"));
         return autostartCommand(action, out, err);
     }
-    if (command == u"stats") {
+    case control::CommandId::Stats: {
         bool ok = false;
         const int days = parser.value(daysOption).toInt(&ok);
         if (args.size() > 1 || !ok || days < 1 || days > 366 ||
@@ -242,7 +200,19 @@ int main(int argc, char* argv[])
                             parser.isSet(json)  ? StatsFormat::Json
                             : parser.isSet(csv) ? StatsFormat::Csv
                                                 : StatsFormat::Table,
-                            out, err);
+                            deskbreak::platform::SystemClock().wall().date(), out, err);
+    }
+    case control::CommandId::Status:
+    case control::CommandId::Show:
+    case control::CommandId::Break:
+    case control::CommandId::Snooze:
+    case control::CommandId::Skip:
+    case control::CommandId::Pause:
+    case control::CommandId::Resume:
+    case control::CommandId::Reload:
+    case control::CommandId::Quit:
+    case control::CommandId::Doctor:
+        break; // handled above
     }
     return usage(QStringLiteral("unknown command \"%1\"").arg(command));
 }

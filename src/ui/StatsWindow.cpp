@@ -210,10 +210,8 @@ int StatsWindow::range() const
 
 void StatsWindow::showToday()
 {
-    core::DayStats today;
-    today.date = QDate::currentDate();
-    if (!m_days.isEmpty())
-        today = m_days.last();
+    // The last day is today (the daemon's clock says which); with no days at all, no date.
+    const core::DayStats today = m_days.isEmpty() ? core::DayStats() : m_days.last();
     m_dateLabel->setText(QLocale().toString(today.date, QStringLiteral("dddd d MMMM")));
     m_sitting->setText(durationText(today.sitting));
     m_longest->setText(durationText(today.longestSitting));

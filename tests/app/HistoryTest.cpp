@@ -127,7 +127,7 @@ TEST_CASE("the state file round-trips and is written atomically")
     QString error;
     REQUIRE(app::statefile::save(path, s, &error));
     QString note;
-    const auto back = app::statefile::load(path, &note);
+    const auto back = app::statefile::load(path, QDateTime::currentDateTime(), &note);
     REQUIRE(back.has_value());
     CHECK(*back == s);
     CHECK(note.isEmpty());
@@ -146,13 +146,14 @@ TEST_CASE("a corrupt or foreign state file is moved aside with a note, never fat
         f.write(junk);
         f.close();
         QString note;
-        CHECK_FALSE(app::statefile::load(path, &note).has_value());
+        CHECK_FALSE(app::statefile::load(path, QDateTime::currentDateTime(), &note).has_value());
         CHECK(note.contains("moved it to"));
         CHECK_FALSE(QFile::exists(path));
         QDir(dir.path()).removeRecursively();
         QDir().mkpath(dir.path());
     }
     QString note;
-    CHECK_FALSE(app::statefile::load(dir.filePath("none"), &note).has_value());
+    CHECK_FALSE(app::statefile::load(dir.filePath("none"), QDateTime::currentDateTime(), &note)
+                    .has_value());
     CHECK(note.isEmpty());
 }

@@ -1,0 +1,311 @@
+#include "app/Presenter.h"
+
+#include "app/ConfigService.h"
+#include "app/Logging.h"
+#include "app/SittingService.h"
+#include "core/Duration.h"
+#include "ui/Actions.h"
+#include "ui/BreakWindow.h"
+#include "ui/StatsWindow.h"
+#include "ui/StatusWindow.h"
+#include "ui/TrayIcon.h"
+#include "ui/WindowActivation.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QUrl>
+
+namespace deskbreak::app {
+
+using namespace std::chrono_literals;
+
+Presenter::Presenter(SittingService& sitting, const ConfigService& config, const core::Clock& clock,
+                     Options options, QObject* parent)
+    : QObject(parent)
+    , m_sitting(sitting)
+    , m_config(config)
+    , m_clock(clock)
+    , m_options(std::move(options))
+{
+    m_actions = new ui::Actions(this);
+    m_tray = new ui::TrayIcon(m_actions, this);
+    if (!ui::TrayIcon::hostAvailable())
+        logWarning(
+            QStringLiteral("no system tray right now; reminders and the command line still work, "
+                           "and the icon appears if a tray shows up later"));
+    connectActions();
+    connect(&m_sitting, &SittingService::remindRequested, this, &Presenter::showReminder);
+    connect(&m_sitting, &SittingService::closeReminderRequested, this, &Presenter::closeReminder);
+    connect(&m_sitting, &SittingService::openBreakRequested, this, &Presenter::openBreak);
+    connect(&m_sitting, &SittingService::closeBreakRequested, this, &Presenter::closeBreak);
+    connect(&m_sitting, &SittingService::stateChanged, this, &Presenter::onStateChanged);
+    connect(&m_sitting, &SittingService::statusAdvanced, this, &Presenter::refresh);
+}
+
+Presenter::~Presenter()
+{
+    if (m_breakWindow)
+        delete m_breakWindow.data();
+    if (m_statusWindow)
+        delete m_statusWindow.data();
+    if (m_statsWindow)
+        delete m_statsWindow.data();
+}
+
+void Presenter::setNotifier(platform::Notifier& notifier)
+{
+    using Action = platform::Notifier::Action;
+    m_notifier = &notifier;
+    connect(m_notifier, &platform::Notifier::actionInvoked, this, [this](Action a) {
+        logInfo(QStringLiteral("reminder action: %1")
+                    .arg(a == Action::Start    ? QStringLiteral("start")
+                         : a == Action::Snooze ? QStringLiteral("snooze")
+                                               : QStringLiteral("skip")));
+        switch (a) {
+        case Action::Start:
+            m_sitting.startBreak();
+            break;
+        case Action::Snooze:
+            m_sitting.snooze();
+            break;
+        case Action::Skip:
+            m_sitting.skip();
+            break;
+        }
+    });
+    connect(m_notifier, &platform::Notifier::dismissed, this, [] {
+        logInfo(QStringLiteral("reminder dismissed; it comes back after remind_again"));
+    });
+}
+
+void Presenter::setAutostart(bool on)
+{
+    m_actions->setAutostart(on);
+}
+
+void Presenter::connectActions()
+{
+    using ui::Actions;
+    connect(m_actions, &Actions::startBreakRequested, this, [this] { m_sitting.startBreak(); });
+    connect(m_actions, &Actions::snoozeRequested, this, [this] { m_sitting.snooze(); });
+    connect(m_actions, &Actions::skipRequested, this, [this] { m_sitting.skip(); });
+    connect(m_actions, &Actions::pauseRequested, this, [this](qint64 s) {
+        if (s > 0)
+            m_sitting.pause(std::chrono::seconds(s));
+        else
+            m_sitting.pauseUntilTomorrow();
+    });
+    connect(m_actions, &Actions::resumeRequested, this, [this] { m_sitting.resume(); });
+    connect(m_actions, &Actions::openConfigRequested, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_options.configFile)); });
+    connect(m_actions, &Actions::quitRequested, this, &Presenter::quitRequested);
+    connect(m_actions, &Actions::statsRequested, this, &Presenter::showStats);
+    connect(m_actions, &Actions::autostartToggled, this, &Presenter::autostartToggled);
+    connect(m_tray, &ui::TrayIcon::activated, this, [this] { showStatusWindow(); });
+}
+
+void Presenter::refresh()
+{
+    const auto s = m_sitting.status();
+    m_actions->update(s, m_sitting.canSnooze(), m_sitting.schedule().snooze);
+    m_tray->update(ui::TrayState::from(s, m_sitting.schedule().interval));
+    if (m_statusWindow && m_statusWindow->isVisible())
+        m_statusWindow->refresh(); // a change shows at once, not at the next second
+}
+
+void Presenter::onStateChanged()
+{
+    refresh();
+    if (m_statsWindow)
+        m_statsWindow->setDays(m_sitting.recentDays(30));
+}
+
+void Presenter::showStatusWindow(const QString& activationToken)
+{
+    // Built when first asked for and deleted on close: nobody pays for it at idle.
+    if (!m_statusWindow) {
+        m_statusWindow = new ui::StatusWindow(m_actions, [this] {
+            return ui::StatusWindow::Reading{m_sitting.status(), m_sitting.schedule().interval,
+                                             m_clock.wall()};
+        });
+        m_statusWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    ui::bringToFront(m_statusWindow, activationToken);
+}
+
+void Presenter::showStats()
+{
+    // Built when first asked for: nobody pays for it at idle.
+    if (!m_statsWindow) {
+        m_statsWindow = new ui::StatsWindow;
+        m_statsWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_statsWindow->setDays(m_sitting.recentDays(30));
+    ui::bringToFront(m_statsWindow);
+}
+
+void Presenter::closeAll()
+{
+    if (m_breakWindow)
+        closeBreak();
+    closeReminder();
+}
+
+void Presenter::showReminder()
+{
+    if (!m_notifier)
+        return;
+    const auto s = m_sitting.status();
+    platform::Notifier::Reminder r;
+    r.title = QStringLiteral("Time for a desk break");
+    r.body = QStringLiteral(
+                 "You have been sitting for %1. Three minutes of stretching takes the load off "
+                 "your back.")
+                 .arg(core::formatDuration(s.sitting));
+    r.offerSnooze = m_sitting.canSnooze();
+    const auto snooze = m_sitting.schedule().snooze;
+    r.snoozeLabel = snooze >= 1min ? QStringLiteral("Snooze %1 min").arg(snooze.count() / 60)
+                                   : QStringLiteral("Snooze %1 s").arg(snooze.count());
+    m_notifier->showReminder(r);
+    logInfo(QStringLiteral("reminder shown (snoozes left: %1)").arg(s.snoozesLeft));
+}
+
+void Presenter::closeReminder()
+{
+    if (m_notifier)
+        m_notifier->closeReminder();
+}
+
+QString Presenter::nextRoutine()
+{
+    const core::Content& content = m_config.content();
+    const QString wanted = m_config.settings().breaks.routine;
+    if (wanted != u"rotate" && content.routines.contains(wanted))
+        return wanted;
+    // Rotate through the routines that need no floor: they fit any desk.
+    QStringList deskRoutines;
+    for (const core::Routine& r : content.routines) {
+        bool floor = false;
+        for (const core::RoutineStep& step : r.steps)
+            if (const core::Exercise* e = content.exercise(step.exerciseId))
+                floor = floor || e->position == u"floor";
+        if (!floor)
+            deskRoutines.append(r.name);
+    }
+    if (deskRoutines.isEmpty())
+        return content.routines.isEmpty() ? QString() : content.routines.firstKey();
+    return deskRoutines.at(m_rotation++ % deskRoutines.size());
+}
+
+void Presenter::openBreak()
+{
+    if (m_breakWindow) {
+        ui::bringToFront(m_breakWindow);
+        return;
+    }
+    const QString name = nextRoutine();
+    if (name.isEmpty()) {
+        logError(QStringLiteral("no routine to play; the break ends at once"));
+        m_sitting.endBreak(false);
+        return;
+    }
+    const core::Content& content = m_config.content();
+    const int number = m_sitting.breaksToday() + 1;
+    m_breakWindow = new ui::BreakWindow(content.routines[name], content, number);
+    m_breakWindow->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_breakWindow, &ui::BreakWindow::finished, this,
+            [this](bool completed, qint64 seconds) {
+                logInfo(QStringLiteral("break window closed: %1 after %2 s")
+                            .arg(completed ? QStringLiteral("completed")
+                                           : QStringLiteral("ended early"))
+                            .arg(seconds));
+                m_sitting.endBreak(completed);
+            });
+    logInfo(QStringLiteral("break started: routine %1").arg(name));
+    ui::bringToFront(m_breakWindow);
+}
+
+void Presenter::closeBreak()
+{
+    if (!m_breakWindow)
+        return;
+    // The model already knows the break ended: no finished() back into it.
+    disconnect(m_breakWindow, &ui::BreakWindow::finished, this, nullptr);
+    m_breakWindow->close();
+}
+
+void Presenter::tellConfigProblem(const QString& message)
+{
+    if (!m_notifier)
+        return;
+    m_notifier->showMessage(QStringLiteral("deskbreak: problem in your config"), message);
+    logInfo(QStringLiteral("told the user: ") + message.section(u'\n', 0, 0));
+}
+
+void Presenter::tellAutostartOn()
+{
+    if (!m_notifier)
+        return;
+    m_notifier->showMessage(QStringLiteral("deskbreak starts when you log in"),
+                            QStringLiteral("Turn this off in the tray menu (Start at login) or "
+                                           "with `deskbreak autostart off`."));
+}
+
+void Presenter::tellNoTray()
+{
+    // Without a display nobody is there to tell; with a tray the icon says it all.
+    if (ui::TrayIcon::hostAvailable() || QGuiApplication::platformName() == u"offscreen")
+        return;
+    tellOnce(QStringLiteral("no-tray-told"),
+             QStringLiteral("deskbreak is running without a tray icon"),
+             QStringLiteral("Open deskbreak again from your application menu (or run `deskbreak`) "
+                            "to see your sitting time and take, snooze or skip a break."));
+}
+
+void Presenter::warnAboutDesktopBreakReminders(std::optional<bool> on, const QString& why)
+{
+    logInfo(QStringLiteral("GNOME's own movement break reminders: %1")
+                .arg(on ? (*on ? QStringLiteral("on") : QStringLiteral("off")) : why));
+    if (on.value_or(false))
+        tellOnce(QStringLiteral("told-gnome-break-reminders"),
+                 QStringLiteral("You will get two break reminders"),
+                 QStringLiteral("GNOME's own movement breaks are on as well as deskbreak. To "
+                                "keep only deskbreak's, turn off Movement Breaks in Settings, "
+                                "Wellbeing. deskbreak never changes your GNOME settings."));
+}
+
+bool Presenter::tellOnce(const QString& marker, const QString& title, const QString& body)
+{
+    const QString path = m_options.stateDir + u'/' + marker;
+    if (!m_notifier || (!m_options.demo && QFileInfo::exists(path)))
+        return false;
+    m_notifier->showMessage(title, body);
+    logInfo(QStringLiteral("told the user once: ") + title);
+    if (m_options.demo) // the demo keeps nothing, so it tells every time
+        return true;
+    QDir().mkpath(m_options.stateDir);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(m_clock.wall().toString(Qt::ISODate).toUtf8() + '\n');
+    return true;
+}
+
+QString Presenter::notifierName() const
+{
+    return m_notifier ? m_notifier->name() : QString();
+}
+
+bool Presenter::trayAvailable() const
+{
+    return ui::TrayIcon::hostAvailable();
+}
+
+bool Presenter::breakWindowOpen() const
+{
+    return !m_breakWindow.isNull();
+}
+
+} // namespace deskbreak::app

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "app/ControlHandler.h"
+#include "core/Clock.h"
+#include "platform/Notifier.h"
+
+#include <QObject>
+#include <QPointer>
+#include <optional>
+
+namespace deskbreak::ui {
+class Actions;
+class BreakWindow;
+class StatsWindow;
+class StatusWindow;
+class TrayIcon;
+} // namespace deskbreak::ui
+
+namespace deskbreak::app {
+
+class ConfigService;
+class SittingService;
+
+// What the user sees of the daemon: the tray and its actions, the status, break and stats
+// windows, the reminder (through the Notifier port) and the one-time messages. It shows
+// what the sitting service says and hands the user's choices back to it; it decides nothing.
+class Presenter : public QObject, public ControlHandler::Presentation {
+    Q_OBJECT
+public:
+    struct Options {
+        QString stateDir;   // where the "told once" markers live
+        QString configFile; // what "Open config" opens
+        bool demo = false;  // the demo keeps no marker, so it tells every time
+    };
+
+    Presenter(SittingService& sitting, const ConfigService& config, const core::Clock& clock,
+              Options options, QObject* parent = nullptr);
+    ~Presenter() override;
+
+    // The reminder and the messages go here from now on (chosen once the event loop runs,
+    // so the tray icon is not kept waiting).
+    void setNotifier(platform::Notifier& notifier);
+    // Ticks "Start at login" (autostartToggled is what the user's click sends).
+    void setAutostart(bool on);
+    // Redraws the tray, the actions and an open status window from the sitting service.
+    void refresh();
+    void showStats();
+    // Takes down the break window and the reminder (the daemon quits).
+    void closeAll();
+
+    void tellConfigProblem(const QString& message);
+    void tellAutostartOn();
+    // Once ever (a marker): without a tray, how to reach deskbreak.
+    void tellNoTray();
+    // Once ever: GNOME's own movement breaks are on too. `on`: nullopt when unknown (`why`).
+    void warnAboutDesktopBreakReminders(std::optional<bool> on, const QString& why);
+    // Shows a message the first time only (a marker file in the state dir); true if shown.
+    bool tellOnce(const QString& marker, const QString& title, const QString& body);
+
+    // ControlHandler::Presentation
+    QString notifierName() const override;
+    bool trayAvailable() const override;
+    bool breakWindowOpen() const override;
+    void showStatusWindow(const QString& activationToken = {}) override;
+
+signals:
+    void quitRequested();
+    void autostartToggled(bool on);
+
+private:
+    void connectActions();
+    void showReminder();
+    void closeReminder();
+    void openBreak();
+    void closeBreak();
+    void onStateChanged();
+    QString nextRoutine();
+
+    SittingService& m_sitting;
+    const ConfigService& m_config;
+    const core::Clock& m_clock;
+    Options m_options;
+    platform::Notifier* m_notifier = nullptr;
+    ui::Actions* m_actions = nullptr; // the tray menu's and the status window's, connected once
+    ui::TrayIcon* m_tray = nullptr;
+    QPointer<ui::StatusWindow> m_statusWindow; // only while open
+    QPointer<ui::BreakWindow> m_breakWindow;
+    QPointer<ui::StatsWindow> m_statsWindow;
+    int m_rotation = 0;
+};
+
+} // namespace deskbreak::app

@@ -1,0 +1,29 @@
+#include "platform/System.h"
+
+#include <QObject>
+#include <cstdio>
+#include <io.h>
+
+namespace deskbreak::platform {
+
+bool isPrivateFolder(const QString& dir, QString* why)
+{
+    // The per-user runtime folder Qt picks is private by its ACL; QLocalServer's
+    // UserAccessOption closes the pipe itself to others.
+    Q_UNUSED(dir);
+    Q_UNUSED(why);
+    return true;
+}
+
+bool stderrIsTerminal()
+{
+    return ::_isatty(::_fileno(stderr)) != 0;
+}
+
+void onTerminationRequest(QObject* context, std::function<void()> handler)
+{
+    Q_UNUSED(context);
+    Q_UNUSED(handler);
+}
+
+} // namespace deskbreak::platform

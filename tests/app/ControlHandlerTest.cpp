@@ -1,0 +1,267 @@
+// The control handler on the real sitting and config services (fake clock, fake idle,
+// memory history, a private config folder) and a fake presentation: each command reaches
+// the right service, and the reply says what came of it.
+#include "app/ControlHandler.h"
+
+#include "app/ConfigService.h"
+#include "app/ControlProtocol.h"
+#include "app/SittingService.h"
+#include "support/FakeClock.h"
+#include "support/FakeIdleSource.h"
+#include "support/Schedules.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <doctest/doctest.h>
+#include <limits>
+
+using namespace deskbreak;
+using namespace std::chrono_literals;
+using app::ControlHandler;
+namespace key = app::control::key;
+
+namespace {
+
+struct FakePresentation : ControlHandler::Presentation {
+    QString notifierName() const override { return QStringLiteral("recording"); }
+    bool trayAvailable() const override { return false; }
+    bool breakWindowOpen() const override { return breakOpen; }
+    void showStatusWindow(const QString& activationToken) override
+    {
+        ++shown;
+        lastToken = activationToken;
+    }
+    QString lastToken;
+    bool breakOpen = false;
+    int shown = 0;
+};
+
+struct Rig {
+    Rig()
+    {
+        REQUIRE(home.isValid());
+        QDir().mkpath(home.filePath("config"));
+        config = std::make_unique<app::ConfigService>(
+            app::ConfigService::Paths{home.filePath("config/config.toml"),
+                                      DESKBREAK_SOURCE_DIR "/config/deskbreak.toml",
+                                      DESKBREAK_SOURCE_DIR "/assets", home.filePath("routines")},
+            false);
+        config->load();
+        sitting = std::make_unique<app::SittingService>(
+            clock, std::make_unique<test::FakeIdleSource>(), config->schedule(), QString());
+        sitting->start(std::make_unique<core::MemoryHistoryStore>(), nullptr);
+        QObject::connect(sitting.get(), &app::SittingService::openBreakRequested,
+                         [this] { presentation.breakOpen = true; });
+        QObject::connect(sitting.get(), &app::SittingService::closeBreakRequested,
+                         [this] { presentation.breakOpen = false; });
+        handler = std::make_unique<ControlHandler>(
+            *sitting, *config, presentation,
+            ControlHandler::Facts{QStringLiteral("x11"), false, 4242, QStringLiteral("9.9")});
+        QObject::connect(handler.get(), &ControlHandler::quitRequested, [this] { ++quits; });
+    }
+    QJsonObject send(const QJsonObject& request) { return handler->handle(request); }
+    QJsonObject send(const QString& command) { return send({{"command", command}}); }
+    // Sits until the break is due, waking each half minute as the timer would.
+    void sitUntilDue()
+    {
+        for (int i = 0; i < 200 && !sitting->status().due; ++i) {
+            clock.advance(30s);
+            sitting->wake();
+        }
+        REQUIRE(sitting->status().due);
+    }
+
+    QTemporaryDir home;
+    test::FakeClock clock;
+    FakePresentation presentation;
+    std::unique_ptr<app::ConfigService> config;
+    std::unique_ptr<app::SittingService> sitting;
+    std::unique_ptr<ControlHandler> handler;
+    int quits = 0;
+};
+
+bool ok(const QJsonObject& reply)
+{
+    return reply.value("ok").toBool();
+}
+
+} // namespace
+
+TEST_CASE("status has exactly the table's keys, filled from the services")
+{
+    Rig rig;
+    rig.clock.advance(30s);
+    rig.sitting->wake();
+    const QJsonObject reply = rig.send("status");
+    CHECK(ok(reply));
+    QStringList expected{"ok"};
+    for (QLatin1StringView k : app::control::kStatusKeys)
+        expected << k;
+    QStringList got = reply.keys();
+    expected.sort();
+    got.sort();
+    CHECK(got == expected);
+    CHECK(reply.value(key::state) == "sitting");
+    CHECK(reply.value(key::sittingSeconds) == 30);
+    CHECK(reply.value(key::secondsToNextBreak) == 3600 - 30);
+    CHECK(reply.value(key::idleBackend) == "fake");
+    CHECK(reply.value(key::sessionType) == "x11");
+    CHECK(reply.value(key::notificationBackend) == "recording");
+    CHECK(reply.value(key::trayAvailable) == false);
+    CHECK(reply.value(key::routine) == "desk-break");
+    CHECK(reply.value(key::intervalSeconds) == 3600);
+    CHECK(reply.value(key::pid) == 4242);
+    CHECK(reply.value(key::version) == "9.9");
+    CHECK(reply.value(key::pausedUntil).isNull());
+}
+
+TEST_CASE("break, skip during a break, pause, resume: each reaches the sitting service")
+{
+    Rig rig;
+    QJsonObject reply = rig.send("break");
+    CHECK(ok(reply));
+    CHECK(reply.value(key::state) == "break"); // the reply carries the new status
+    CHECK(reply.value(key::breakWindowOpen) == true);
+
+    reply = rig.send("skip"); // on a break: ends it
+    CHECK(reply.value(key::state) == "sitting");
+    CHECK(reply.value(key::breakWindowOpen) == false);
+
+    reply = rig.send({{"command", "pause"}, {"seconds", 1800}});
+    CHECK(ok(reply));
+    CHECK(reply.value(key::state) == "paused");
+    CHECK(reply.value(key::pausedUntil).toString() ==
+          rig.clock.wall().addSecs(1800).toString(Qt::ISODate));
+
+    reply = rig.send("resume");
+    CHECK(reply.value(key::state) == "sitting");
+    CHECK(reply.value(key::pausedUntil).isNull());
+
+    reply = rig.send({{"command", "pause"}, {"until_tomorrow", true}});
+    CHECK(reply.value(key::state) == "paused");
+    CHECK(QDateTime::fromString(reply.value(key::pausedUntil).toString(), Qt::ISODate).time() ==
+          QTime(0, 0));
+}
+
+TEST_CASE("snooze: refused before a break is due and at the limit, else for the length asked")
+{
+    Rig rig;
+    QJsonObject reply = rig.send("snooze");
+    CHECK_FALSE(ok(reply));
+    CHECK(reply.value("error") == "no break is due");
+
+    rig.sitUntilDue();
+    reply = rig.send({{"command", "snooze"}, {"seconds", 120}});
+    CHECK(ok(reply));
+    CHECK(reply.value(key::snoozed) == true);
+    CHECK(reply.value(key::snoozesUsed) == 1);
+    CHECK(reply.value(key::secondsToNextBreak) == 120);
+
+    reply = rig.send("skip"); // not on a break: skips the due one
+    CHECK(ok(reply));
+    CHECK(reply.value(key::due) == false);
+
+    // max_snoozes = 3 by default: the fourth in a row is refused.
+    rig.sitUntilDue();
+    for (int i = 0; i < 3; ++i) {
+        CHECK(ok(rig.send("snooze")));
+        rig.sitUntilDue();
+    }
+    reply = rig.send("snooze");
+    CHECK_FALSE(ok(reply));
+    CHECK(reply.value("error") == "the snooze limit is reached");
+}
+
+TEST_CASE("pause needs a duration or until_tomorrow, and numbers out of range are refused")
+{
+    Rig rig;
+    QJsonObject reply = rig.send("pause");
+    CHECK_FALSE(ok(reply));
+    CHECK(reply.value("error") == "pause needs a duration or --until-tomorrow");
+
+    const qint64 max = app::control::kMaxSeconds.count();
+    const QList<QJsonValue> bad = {0,
+                                   -5,
+                                   1.5,
+                                   QStringLiteral("60"),
+                                   true,
+                                   1e30,
+                                   std::numeric_limits<qint64>::max(),
+                                   max + 1,
+                                   QJsonArray{60}};
+    for (const char* command : {"pause", "snooze"}) {
+        for (const QJsonValue& seconds : bad) {
+            CAPTURE(command);
+            CAPTURE(seconds.toVariant().toString().toStdString());
+            reply = rig.send({{"command", command}, {"seconds", seconds}});
+            CHECK_FALSE(ok(reply));
+            CHECK(reply.value("error").toString() ==
+                  QStringLiteral("seconds must be a whole number from 1 to %1").arg(max));
+        }
+    }
+    CHECK(rig.send("status").value(key::state) == "sitting"); // nothing was applied
+
+    reply = rig.send({{"command", "pause"}, {"seconds", max}}); // the limit itself is fine
+    CHECK(ok(reply));
+    CHECK(reply.value(key::state) == "paused");
+}
+
+TEST_CASE("reload says \"config reloaded\", or the problem as a warning")
+{
+    Rig rig;
+    QJsonObject reply = rig.send("reload");
+    CHECK(ok(reply));
+    CHECK(reply.value("message") == "config reloaded");
+    CHECK(reply.contains(key::state));
+
+    QFile file(rig.home.filePath("config/config.toml"));
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("[schedule]\ninterval = \"45m\"\n");
+    file.close();
+    reply = rig.send("reload");
+    CHECK(reply.value("message") == "config reloaded");
+    CHECK(reply.value(key::intervalSeconds) == 3600); // applied by the daemon's wiring, not here
+    CHECK(rig.config->schedule().interval == 45min);
+
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("[schedule]\ninterval = 45\n");
+    file.close();
+    reply = rig.send("reload");
+    CHECK(ok(reply));
+    CHECK(reply.value("warning").toString().contains("interval = 45 has no unit"));
+}
+
+TEST_CASE("show and quit are carried out after the reply")
+{
+    Rig rig;
+    QJsonObject reply = rig.send("show");
+    CHECK(ok(reply));
+    CHECK(reply.contains(key::state));
+    CHECK(rig.presentation.shown == 0);
+    QCoreApplication::processEvents();
+    CHECK(rig.presentation.shown == 1);
+
+    reply = rig.send("quit");
+    CHECK(ok(reply));
+    CHECK(reply.value("message") == "deskbreak is quitting");
+    CHECK(rig.quits == 0);
+    QCoreApplication::processEvents();
+    CHECK(rig.quits == 1);
+}
+
+TEST_CASE("unknown commands, and the command line's own, are refused")
+{
+    Rig rig;
+    for (const QString& command : {QStringLiteral("nap"), QString(), QStringLiteral("doctor"),
+                                   QStringLiteral("stats"), QStringLiteral("check-config")}) {
+        const QJsonObject reply = rig.send(command);
+        CHECK_FALSE(ok(reply));
+        CHECK(reply.value("error") == QStringLiteral("unknown command \"%1\"").arg(command));
+    }
+    CHECK_FALSE(ok(rig.send(QJsonObject{{"seconds", 5}})));
+    const QJsonObject longName = rig.send(QString(500, u'x'));
+    CHECK(longName.value("error").toString().size() < 80); // not echoed in full
+}
