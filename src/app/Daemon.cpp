@@ -4,8 +4,8 @@
 #include "app/ConfigWatcher.h"
 #include "app/ControlProtocol.h"
 #include "app/ControlServer.h"
+#include "app/HistoryRecorder.h"
 #include "app/Logging.h"
-#include "app/SqliteHistoryStore.h"
 #include "app/StateFile.h"
 #include "core/ConfigParser.h"
 #include "core/ConfigSchema.h"
@@ -477,32 +477,44 @@ void Daemon::reloadContent()
 
 void Daemon::openHistory()
 {
-    if (m_options.demo) {
-        m_history = std::make_unique<core::MemoryHistoryStore>();
-        logInfo(QStringLiteral("history: in memory only (demo)"));
-        return;
-    }
-    const QString path = paths::dataDir() + QStringLiteral("/history.sqlite");
-    auto store = std::make_unique<SqliteHistoryStore>(path);
-    QString error;
-    if (store->open(&error)) {
-        m_history = std::move(store);
-        logInfo(QStringLiteral("history: %1").arg(path));
-        return;
-    }
-    logError(
-        QStringLiteral("cannot open the history %1: %2; keeping this session's history in memory")
-            .arg(path, error));
-    m_history = std::make_unique<core::MemoryHistoryStore>();
+    // The demo keeps its history in memory: it must not fill a user's real history.
+    const QString path =
+        m_options.demo ? QString() : paths::dataDir() + QStringLiteral("/history.sqlite");
+    m_history = std::make_unique<HistoryRecorder>(path);
+    // Told once when the history cannot be written, and once when it can again.
+    connect(m_history.get(), &HistoryRecorder::healthChanged, this,
+            [this](bool healthy, const QString& problem) {
+                const QString title =
+                    healthy ? QStringLiteral("deskbreak: history saved again")
+                            : QStringLiteral("deskbreak cannot save your history right now");
+                const QString body =
+                    healthy ? QStringLiteral("Everything kept meanwhile is in your history now.")
+                            : QStringLiteral("%1%2. Nothing is lost; it keeps trying.")
+                                  .arg(problem.left(1).toUpper(), problem.mid(1));
+                m_notifier->showMessage(title, body);
+                logInfo(QStringLiteral("told the user: %1: %2").arg(title, body));
+            });
+    logInfo(path.isEmpty() ? QStringLiteral("history: in memory only (demo)")
+                           : QStringLiteral("history: %1").arg(path));
+    m_history->open();
 }
 
 void Daemon::record(const core::HistoryEvent& e)
 {
-    QString error;
-    if (m_history->record(e, &error))
-        logInfo(QStringLiteral("recorded ") + describeEvent(e)); // only after the commit
-    else
-        logError(QStringLiteral("could not record %1: %2").arg(describeEvent(e), error));
+    // Acknowledged ("recorded", "journaled") only once the event is on disk.
+    switch (m_history->record(e)) {
+    case HistoryRecorder::Outcome::Stored:
+        logInfo(QStringLiteral("recorded ") + describeEvent(e));
+        break;
+    case HistoryRecorder::Outcome::Journaled:
+        logInfo(QStringLiteral("journaled %1 (into the history when it can be written)")
+                    .arg(describeEvent(e)));
+        break;
+    case HistoryRecorder::Outcome::Held:
+        logWarning(
+            QStringLiteral("kept in memory %1 (%2)").arg(describeEvent(e), m_history->problem()));
+        break;
+    }
 }
 
 void Daemon::restoreState()
@@ -733,6 +745,8 @@ QJsonObject Daemon::statusJson() const
         {QStringLiteral("routine"), m_settings.breaks.routine},
         {QStringLiteral("interval_seconds"), qint64(effectiveSchedule().interval.count())},
         {QStringLiteral("demo"), m_options.demo},
+        {QStringLiteral("history"),
+         m_history->healthy() ? QStringLiteral("ok") : m_history->problem()},
         {QStringLiteral("pid"), QCoreApplication::applicationPid()},
         {QStringLiteral("version"), QCoreApplication::applicationVersion()},
     };

@@ -30,6 +30,7 @@ namespace deskbreak::app {
 
 class ConfigWatcher;
 class ControlServer;
+class HistoryRecorder;
 
 // The composition root of the running daemon: it feeds the sitting model real
 // time and idle input, carries out the effects the model returns, and answers
@@ -101,7 +102,7 @@ private:
     QString m_lastConfigError;     // the first problem of the config as it is on disk, if any
     QString m_notifiedConfigError; // what the user was last told, so each problem is told once
     QByteArray m_configBytes;      // the file as last applied, to skip no-op change events
-    std::unique_ptr<core::HistoryStore> m_history;
+    std::unique_ptr<HistoryRecorder> m_history; // never blocks, never drops an event
     std::unique_ptr<platform::Autostart> m_autostart;
     ConfigWatcher* m_watcher = nullptr;
     QPointer<ui::StatsWindow> m_statsWindow;
