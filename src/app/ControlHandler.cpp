@@ -143,6 +143,8 @@ QJsonObject ControlHandler::status() const
         {key::demo, m_facts.demo},
         {key::pid, m_facts.pid},
         {key::version, m_facts.version},
+        {key::history,
+         m_sitting.historyProblem().isEmpty() ? QStringLiteral("ok") : m_sitting.historyProblem()},
     };
 }
 

@@ -98,6 +98,7 @@ constexpr QLatin1StringView intervalSeconds("interval_seconds");
 constexpr QLatin1StringView demo("demo");
 constexpr QLatin1StringView pid("pid");
 constexpr QLatin1StringView version("version");
+constexpr QLatin1StringView history("history"); // "ok", or why it cannot be written now
 } // namespace key
 inline constexpr std::array kStatusKeys = {
     key::state,
@@ -120,6 +121,7 @@ inline constexpr std::array kStatusKeys = {
     key::demo,
     key::pid,
     key::version,
+    key::history,
 };
 
 QString socketPath();

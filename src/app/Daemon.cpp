@@ -5,10 +5,10 @@
 #include "app/ConfigService.h"
 #include "app/ControlHandler.h"
 #include "app/ControlServer.h"
+#include "app/HistoryRecorder.h"
 #include "app/Logging.h"
 #include "app/Presenter.h"
 #include "app/SittingService.h"
-#include "app/SqliteHistoryStore.h"
 #include "app/StateFile.h"
 #include "platform/NoIdleSource.h"
 #include "platform/PlatformFactory.h"
@@ -44,23 +44,15 @@ std::unique_ptr<platform::Notifier> chooseNotifier(core::NotificationStyle style
 }
 
 // The history on disk, or in memory for the demo and when the file cannot be opened.
-std::unique_ptr<core::HistoryStore> openHistory(bool demo)
+// The history, behind a recorder that never blocks and never drops an event. The demo
+// keeps it in memory: it must not fill a user's real history.
+std::unique_ptr<HistoryRecorder> openHistory(bool demo)
 {
-    if (demo) {
-        logInfo(QStringLiteral("history: in memory only (demo)"));
-        return std::make_unique<core::MemoryHistoryStore>();
-    }
-    const QString path = paths::dataDir() + QStringLiteral("/history.sqlite");
-    auto store = std::make_unique<SqliteHistoryStore>(path);
-    QString error;
-    if (store->open(&error)) {
-        logInfo(QStringLiteral("history: %1").arg(path));
-        return store;
-    }
-    logError(
-        QStringLiteral("cannot open the history %1: %2; keeping this session's history in memory")
-            .arg(path, error));
-    return std::make_unique<core::MemoryHistoryStore>();
+    const QString path = demo ? QString() : paths::dataDir() + QStringLiteral("/history.sqlite");
+    auto recorder = std::make_unique<HistoryRecorder>(path);
+    logInfo(path.isEmpty() ? QStringLiteral("history: in memory only (demo)")
+                           : QStringLiteral("history: %1").arg(path));
+    return recorder;
 }
 
 } // namespace
@@ -153,7 +145,12 @@ void Daemon::finishStart()
     QString sessionLog;
     m_sessionMonitor = platform::createSessionMonitor(&sessionLog);
     logInfo(sessionLog);
-    m_sitting->start(openHistory(m_options.demo), m_sessionMonitor.get());
+    auto history = openHistory(m_options.demo);
+    // Told once when the history cannot be written, and once when it can again.
+    connect(history.get(), &HistoryRecorder::healthChanged, m_presenter.get(),
+            &Presenter::tellHistoryHealth);
+    history->open();
+    m_sitting->start(std::move(history), m_sessionMonitor.get());
 
     m_autostart = platform::createAutostart(paths::configHome(), QDir::homePath());
     m_autostartPolicy = std::make_unique<AutostartPolicy>(

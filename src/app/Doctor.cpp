@@ -2,10 +2,13 @@
 
 #include "app/AppPaths.h"
 #include "app/ExitCode.h"
+#include "app/HistoryRecorder.h"
+#include "app/SqliteHistoryStore.h"
 #include "platform/PlatformFactory.h"
 #include "ui/TrayIcon.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +22,41 @@ namespace {
 const QString kTurnOffGnomeBreaks = QStringLiteral(
     "turn GNOME's off in Settings, Wellbeing (Movement Breaks), or keep them and quit "
     "deskbreak; deskbreak never changes your GNOME settings");
+
+// Whether the daemon can write the history now, and whether events wait in its journal.
+platform::BackendReport examineHistory()
+{
+    platform::BackendReport r;
+    r.capability = QStringLiteral("history");
+    const QString path = paths::dataDir() + QStringLiteral("/history.sqlite");
+    const HistoryJournal journal(HistoryRecorder::journalPathFor(path));
+    const qsizetype waiting = journal.read().size();
+    const QString waitingNote =
+        waiting > 0 ? QStringLiteral("; %1 event(s) wait in %2").arg(waiting).arg(journal.path())
+                    : QString();
+    if (!QFileInfo::exists(path)) {
+        r.chosen = QStringLiteral("sqlite");
+        r.detail = QStringLiteral("no history yet; deskbreak creates %1 when it starts").arg(path) +
+                   waitingNote;
+        return r;
+    }
+    QString error;
+    int code = 0;
+    if (SqliteHistoryStore::probeWritable(path, 500, &error, &code)) {
+        r.chosen = QStringLiteral("sqlite");
+        r.detail = QStringLiteral("%1, writable").arg(path) + waitingNote;
+        if (waiting > 0)
+            r.hint = QStringLiteral("the running daemon writes them into the history by itself, "
+                                    "or the next start does");
+        return r;
+    }
+    const QString reason = SqliteHistoryStore::explain(code, error);
+    r.detail =
+        QStringLiteral("%1 cannot be written: %2 (%3)").arg(path, reason, error) + waitingNote;
+    r.hint = QStringLiteral("nothing is lost: the daemon keeps events in its journal and writes "
+                            "them once it can; it keeps trying by itself");
+    return r;
+}
 
 QList<platform::BackendReport> examine(const platform::Session& session)
 {
@@ -74,6 +112,7 @@ QList<platform::BackendReport> examine(const platform::Session& session)
         others.rejected.append({QStringLiteral("gnome"), gnomeOn ? QStringLiteral("off") : why});
     }
     reports.append(others);
+    reports.append(examineHistory());
     return reports;
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/AppPaths.h"
 #include "app/ExitCode.h"
+#include "app/HistoryRecorder.h"
 #include "app/SqliteHistoryStore.h"
 #include "core/ConfigParser.h"
 #include "core/ContentLoader.h"
@@ -16,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace deskbreak::app {
 
@@ -180,15 +182,35 @@ int statsCommand(int days, StatsFormat format, const QDate& today, QTextStream& 
     const auto overloadAfter = loadConfigFile(paths::configFile()).settings.schedule.overloadAfter;
     const QString path = paths::dataDir() + QStringLiteral("/history.sqlite");
     SqliteHistoryStore store(path, SqliteHistoryStore::Mode::ReadOnly);
+    // What the daemon could not write into the history yet counts too.
+    const HistoryJournal journal(HistoryRecorder::journalPathFor(path));
+    const QList<HistoryEntry> waiting = journal.read();
     QString error;
     QList<HistoryEvent> events;
-    if (store.open(&error))
-        events = store.events(QDateTime(today.addDays(-days), QTime(0, 0)),
-                              QDateTime(today.addDays(1), QTime(0, 0)));
-    else if (QFileInfo::exists(path))
-        err << "deskbreak: cannot read the history: " << error << '\n';
-    else
+    const QDateTime from(today.addDays(-days), QTime(0, 0));
+    const QDateTime to(today.addDays(1), QTime(0, 0));
+    const bool opened = store.open(&error);
+    if ((opened && !store.readEvents(from, to, &events, &error)) ||
+        (!opened && QFileInfo::exists(path))) {
+        err << "deskbreak: cannot read the history " << path << ": " << error << '\n';
+        return ExitCode::Failure;
+    }
+    if (!opened && waiting.isEmpty())
         err << "deskbreak: no history yet; it fills in while deskbreak runs\n";
+    int counted = 0;
+    for (const HistoryEntry& entry : waiting) {
+        if (entry.event.at < from || entry.event.at >= to || (opened && store.contains(entry.id)))
+            continue;
+        events.append(entry.event);
+        ++counted;
+    }
+    if (!waiting.isEmpty()) {
+        std::stable_sort(events.begin(), events.end(),
+                         [](const HistoryEvent& a, const HistoryEvent& b) { return a.at < b.at; });
+        err << "deskbreak: " << waiting.size() << " event(s) wait in " << journal.path()
+            << " to be written into the history (the daemon does it when it can); " << counted
+            << " of them are counted here\n";
+    }
     const QList<DayStats> stats = dailyStats(events, today.addDays(1 - days), today, overloadAfter);
 
     const auto s = [](std::chrono::seconds d) { return qint64(d.count()); };

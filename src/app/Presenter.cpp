@@ -254,6 +254,19 @@ void Presenter::tellAutostartOn()
                                            "with `deskbreak autostart off`."));
 }
 
+void Presenter::tellHistoryHealth(bool healthy, const QString& problem)
+{
+    const QString title = healthy ? QStringLiteral("deskbreak: history saved again")
+                                  : QStringLiteral("deskbreak cannot save your history right now");
+    const QString body = healthy
+                             ? QStringLiteral("Everything kept meanwhile is in your history now.")
+                             : QStringLiteral("%1%2. Nothing is lost; it keeps trying.")
+                                   .arg(problem.left(1).toUpper(), problem.mid(1));
+    logInfo(QStringLiteral("told the user: %1: %2").arg(title, body));
+    if (m_notifier)
+        m_notifier->showMessage(title, body);
+}
+
 void Presenter::tellNoTray()
 {
     // Without a display nobody is there to tell; with a tray the icon says it all.

@@ -50,6 +50,8 @@ public:
 
     void tellConfigProblem(const QString& message);
     void tellAutostartOn();
+    // The history stopped taking events (they wait safely), or takes them again.
+    void tellHistoryHealth(bool healthy, const QString& problem);
     // Once ever (a marker): without a tray, how to reach deskbreak.
     void tellNoTray();
     // Once ever: GNOME's own movement breaks are on too. `on`: nullopt when unknown (`why`).

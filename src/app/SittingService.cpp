@@ -224,11 +224,16 @@ void SittingService::handle(const core::Effects& effects)
 
 void SittingService::record(const core::HistoryEvent& e)
 {
+    // Acknowledged only once on disk: in the history, or in its journal while the history
+    // cannot be written (it goes in later, in order).
     QString error;
-    if (m_history->record(e, &error))
-        logInfo(QStringLiteral("recorded ") + describeEvent(e)); // only after the commit
+    if (!m_history->record(e, &error))
+        logWarning(QStringLiteral("kept in memory %1 (%2)").arg(describeEvent(e), error));
+    else if (m_history->problem().isEmpty())
+        logInfo(QStringLiteral("recorded ") + describeEvent(e));
     else
-        logError(QStringLiteral("could not record %1: %2").arg(describeEvent(e), error));
+        logInfo(QStringLiteral("journaled %1 (into the history when it can be written)")
+                    .arg(describeEvent(e)));
 }
 
 void SittingService::connectIdleSource()

@@ -48,6 +48,8 @@ public:
     core::SittingModel::Status status() const;
     const core::Settings::Schedule& schedule() const { return m_schedule; }
     QString idleSourceName() const;
+    // Why history writes fail right now (they wait safely meanwhile); empty when all is well.
+    QString historyProblem() const { return m_history->problem(); }
     // Breaks taken today (completed or ended early), from the history.
     int breaksToday() const;
     // The last `days` local days, today last, the stretch going on now included.

@@ -18,6 +18,9 @@ public:
     // Events whose time (`at`) is in [from, to), oldest first. Sitting spans and
     // natural breaks that started before `from` but end inside are included.
     virtual QList<HistoryEvent> events(const QDateTime& from, const QDateTime& to) const = 0;
+    // Why writes do not reach the store right now (events wait safely meanwhile); empty
+    // while all is well.
+    virtual QString problem() const { return {}; }
 };
 
 // History kept in memory only: for the demo, which must not fill a user's real history.

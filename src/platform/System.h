@@ -14,6 +14,14 @@ namespace deskbreak::platform {
 // false with the reason. On Windows a per-user folder is private by its ACL: always true.
 bool isPrivateFolder(const QString& dir, QString* why);
 
+// Flushes what was written through the open file `fd` to the disk (fsync; _commit on
+// Windows); false if that failed. A write counts as acknowledged only after this.
+bool syncFileToDisk(int fd);
+
+// Flushes the folder `dir` itself to the disk, so that a file just created in it survives
+// a power cut (POSIX; nothing to do on Windows).
+void syncFolderToDisk(const QString& dir);
+
 // Whether stderr is a terminal (the log is echoed there only then).
 bool stderrIsTerminal();
 

@@ -1,5 +1,6 @@
 // The deskbreak binary as a user runs it: no display, a private XDG home,
 // checked by stdout, stderr and exit code.
+#include "app/HistoryJournal.h"
 #include "app/SqliteHistoryStore.h"
 
 #include <QDir>
@@ -317,4 +318,89 @@ TEST_CASE("doctor with nothing available (no display, no buses) reports every ca
                                             QRegularExpression::MultilineOption)));
     CHECK(t.out.contains(
         QRegularExpression("^notifications +ok +window", QRegularExpression::MultilineOption)));
+}
+
+TEST_CASE("stats on a junk, unreadable or foreign history file says so and exits 1")
+{
+    Cli cli;
+    QDir().mkpath(cli.home() + "/data/deskbreak");
+    const QString path = cli.home() + "/data/deskbreak/history.sqlite";
+    QByteArray junk;
+    for (int i = 0; i < 8192; ++i)
+        junk.append(char((i * 37 + 11) % 256));
+    for (const QByteArray& content : {junk, QByteArray("not a database\n")}) {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+        f.close();
+        const Run r = cli.run({"stats", "--json"});
+        CHECK(r.code == 1);
+        CHECK(r.err.contains("cannot read the history " + path));
+        CHECK(r.out.isEmpty());
+    }
+    // A folder where the file should be cannot be read either.
+    QFile::remove(path);
+    QDir().mkpath(path);
+    const Run folder = cli.run({"stats"});
+    CHECK(folder.code == 1);
+    CHECK(folder.err.contains("cannot read the history"));
+}
+
+TEST_CASE("stats counts the events still waiting in the journal, and says so")
+{
+    Cli cli;
+    using deskbreak::app::HistoryEntry;
+    using Kind = deskbreak::core::HistoryEvent::Kind;
+    const QString path = cli.home() + "/data/deskbreak/history.sqlite";
+    const QDateTime noon(QDate::currentDate(), QTime(12, 0));
+    const HistoryEntry stored{HistoryEntry::newId(), {Kind::BreakCompleted, noon, {}}};
+    const HistoryEntry waiting{HistoryEntry::newId(), {Kind::BreakCompleted, noon.addSecs(60), {}}};
+    {
+        deskbreak::app::SqliteHistoryStore store(path);
+        QString error;
+        REQUIRE(store.open(&error));
+        REQUIRE(store.write({stored}, &error));
+        // The daemon wrote `stored`, then was killed before it emptied the journal: counted once.
+        REQUIRE(deskbreak::app::HistoryJournal(path + ".journal.jsonl")
+                    .append({stored, waiting}, &error));
+    }
+    const Run r = cli.run({"stats", "--days", "1", "--json"});
+    CHECK(r.code == 0);
+    CHECK(QJsonDocument::fromJson(r.out.toUtf8()).array().at(0)["breaks_completed"].toInt() == 2);
+    CHECK(r.err.contains("2 event(s) wait in " + path + ".journal.jsonl"));
+}
+
+TEST_CASE("doctor says whether the history can be written and what waits in the journal")
+{
+    Cli cli;
+    const QString path = cli.home() + "/data/deskbreak/history.sqlite";
+    const QRegularExpression line("^history\\s+(\\S+)\\s+(.*)$",
+                                  QRegularExpression::MultilineOption);
+    auto history = [&] {
+        const Run r = cli.run({"doctor"});
+        CHECK(r.code == 0);
+        const auto m = line.match(r.out);
+        REQUIRE_MESSAGE(m.hasMatch(), r.out.toStdString());
+        return m.captured(1) + ' ' + m.captured(2);
+    };
+    CHECK(history().startsWith("ok sqlite, no history yet"));
+    {
+        deskbreak::app::SqliteHistoryStore store(path);
+        QString error;
+        REQUIRE(store.open(&error));
+        using Kind = deskbreak::core::HistoryEvent::Kind;
+        REQUIRE(deskbreak::app::HistoryJournal(path + ".journal.jsonl")
+                    .append({{deskbreak::app::HistoryEntry::newId(),
+                              {Kind::Reminded, QDateTime::currentDateTime(), {}}}},
+                            &error));
+    }
+    const QString ok = history();
+    CHECK(ok.startsWith("ok sqlite, " + path + ", writable"));
+    CHECK(ok.contains("1 event(s) wait in " + path + ".journal.jsonl"));
+    QFile::remove(path + ".journal.jsonl");
+    QFile::remove(path + "-wal");
+    QFile::remove(path + "-shm");
+    cli.write("data/deskbreak/history.sqlite", QByteArray(4096, 'x'));
+    // Not available: the detail comes in parentheses, as for every capability.
+    CHECK(history().startsWith("none (" + path + " cannot be written: the history file is damaged"));
 }

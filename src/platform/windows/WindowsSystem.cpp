@@ -6,6 +6,16 @@
 
 namespace deskbreak::platform {
 
+bool syncFileToDisk(int fd)
+{
+    return ::_commit(fd) == 0;
+}
+
+void syncFolderToDisk(const QString& dir)
+{
+    Q_UNUSED(dir); // NTFS keeps a new file's name with its data
+}
+
 bool isPrivateFolder(const QString& dir, QString* why)
 {
     // The per-user runtime folder Qt picks is private by its ACL; QLocalServer's
