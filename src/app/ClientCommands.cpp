@@ -3,6 +3,7 @@
 #include "app/ControlServer.h"
 #include "app/ExitCode.h"
 #include "core/Duration.h"
+#include "core/Limits.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -75,6 +76,12 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
         if (!d.value || d.value->count() <= 0)
             return usage(QStringLiteral("%1: %2").arg(
                 command, d.value ? QStringLiteral("the duration must be above 0") : d.error));
+        const auto max = command == u"snooze" ? core::limits::kMaxSnooze : core::limits::kMaxPause;
+        if (*d.value > max)
+            return usage(QStringLiteral("%1: at most %2 (%3)")
+                             .arg(command, core::formatConfigDuration(max),
+                                  command == u"snooze" ? QStringLiteral("a day")
+                                                       : QStringLiteral("a week")));
         request.insert(QStringLiteral("seconds"), qint64(d.value->count()));
     }
     if (command == u"pause") {

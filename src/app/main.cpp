@@ -1,17 +1,23 @@
+#include "app/AppPaths.h"
 #include "app/ClientCommands.h"
+#include "app/ControlProtocol.h"
 #include "app/ControlServer.h"
 #include "app/Daemon.h"
 #include "app/Doctor.h"
 #include "app/ExitCode.h"
+#include "app/InstanceLock.h"
 #include "app/OfflineCommands.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QIcon>
 #include <QJsonObject>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QThread>
 #include <csignal>
 #include <memory>
 #ifdef Q_OS_UNIX
@@ -22,6 +28,9 @@
 using namespace deskbreak::app;
 
 namespace {
+
+// How long a later start waits for the lock's owner to answer on its socket.
+constexpr qint64 kClaimWaitMs = 10000;
 
 const char* const kCommands = R"(Commands:
   (none)                         start the daemon in the tray (a second start shows the first)
@@ -89,17 +98,48 @@ void prepareGuiPlatform(QTextStream& err, bool quiet)
         qputenv("QT_NO_GLIB", "1");
 }
 
-int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
+// Who runs: the start that holds the instance lock. Every other start asks the owner to
+// show itself and leaves; the owner may still be starting, so it is asked until it
+// answers (or until it ends, and this start may take over).
+int claimInstance(InstanceLock& lock, QTextStream& out, QTextStream& err)
 {
-    {
-        // A second start: tell the first to show itself, and leave.
-        QCoreApplication probe(argc, argv);
+    const QString path = paths::instanceLock();
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QString error;
+        switch (lock.tryAcquire(path, &error)) {
+        case InstanceLock::Result::Acquired:
+            return -1;
+        case InstanceLock::Result::Failed:
+            err << "deskbreak: cannot start: " << error << '\n';
+            return ExitCode::Failure;
+        case InstanceLock::Result::HeldByOther:
+            break;
+        }
         bool connected = false;
         sendControlRequest({{QStringLiteral("command"), QStringLiteral("show")}}, 2000, &connected);
         if (connected) {
             out << "deskbreak is already running; it shows its status now.\n";
             return ExitCode::Ok;
         }
+        if (waited.elapsed() > kClaimWaitMs) {
+            err << "deskbreak: another deskbreak (pid " << InstanceLock::ownerPid(path)
+                << ") holds " << path << " but does not answer on " << control::socketPath()
+                << "; stop it, or wait until it has started\n";
+            return ExitCode::Failure;
+        }
+        QThread::msleep(50);
+    }
+}
+
+int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
+{
+    InstanceLock lock; // held until the daemon ends: after app.exec() returns
+    {
+        QCoreApplication probe(argc, argv);
+        if (const int code = claimInstance(lock, out, err); code >= 0)
+            return code;
     }
     prepareGuiPlatform(err, false);
     QApplication app(argc, argv);
@@ -169,6 +209,15 @@ int main(int argc, char* argv[])
         out << "deskbreak " << QCoreApplication::applicationVersion() << '\n';
         return ExitCode::Ok;
     }
+
+    // Every command reads or writes below the home folder; with none, nothing goes under "/".
+    QString homeError;
+    const QString home = paths::resolveHome(&homeError);
+    if (home.isEmpty()) {
+        err << "deskbreak: " << homeError << '\n';
+        return ExitCode::Failure;
+    }
+    qputenv("HOME", QFile::encodeName(home));
 
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0);
