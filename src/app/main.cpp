@@ -51,7 +51,8 @@ const char* const kCommands = R"(Commands:
   doctor [--json]                what this desktop offers: idle time, lock, sleep, tray,
                                  notifications, autostart, and why a backend was passed over
 
-Durations are written with a unit: 45s, 10m, 1h30m.
+Durations are written with a unit: 45s, 10m, 1h30m; a snooze is at most 24h, a pause
+at most 168h (a week).
 Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
 
 #ifdef Q_OS_UNIX
