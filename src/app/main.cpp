@@ -20,6 +20,7 @@
 #include <QThread>
 #include <csignal>
 #include <memory>
+#include <optional>
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #include <unistd.h>
@@ -101,8 +102,8 @@ void prepareGuiPlatform(QTextStream& err, bool quiet)
 
 // Who runs: the start that holds the instance lock. Every other start asks the owner to
 // show itself and leaves; the owner may still be starting, so it is asked until it
-// answers (or until it ends, and this start may take over).
-int claimInstance(InstanceLock& lock, QTextStream& out, QTextStream& err)
+// answers (or until it ends, and this start may take over). nullopt: this start runs.
+std::optional<int> claimInstance(InstanceLock& lock, QTextStream& out, QTextStream& err)
 {
     const QString path = paths::instanceLock();
     QElapsedTimer waited;
@@ -111,7 +112,7 @@ int claimInstance(InstanceLock& lock, QTextStream& out, QTextStream& err)
         QString error;
         switch (lock.tryAcquire(path, &error)) {
         case InstanceLock::Result::Acquired:
-            return -1;
+            return std::nullopt;
         case InstanceLock::Result::Failed:
             err << "deskbreak: cannot start: " << error << '\n';
             return ExitCode::Failure;
@@ -139,8 +140,8 @@ int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& 
     InstanceLock lock; // held until the daemon ends: after app.exec() returns
     {
         QCoreApplication probe(argc, argv);
-        if (const int code = claimInstance(lock, out, err); code >= 0)
-            return code;
+        if (const auto exitCode = claimInstance(lock, out, err))
+            return *exitCode;
     }
     prepareGuiPlatform(err, false);
     QApplication app(argc, argv);
