@@ -17,6 +17,8 @@ desktop_packages=(xvfb xdotool dunst libnotify-bin dbus-x11 tint2 trayer x11-uti
 # Headless Wayland compositors (sway, KWin, Mutter), their input tools and a screenshot tool.
 # zenity: another program (GTK, on Wayland) that has the keyboard when deskbreak's windows open.
 wayland_packages=(sway wtype kwin-wayland mutter wayland-utils grim python3-dbus python3-gi zenity)
+# The libFuzzer targets (tests/fuzz/run.sh): clang with libFuzzer and the sanitizer runtimes.
+fuzz_packages=(clang libclang-rt-14-dev)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -37,7 +39,8 @@ run | test) ;;
 esac
 
 if [ "$mode" = test ]; then
-    install_missing "${build_packages[@]}" "${desktop_packages[@]}" "${wayland_packages[@]}"
+    install_missing "${build_packages[@]}" "${desktop_packages[@]}" "${wayland_packages[@]}" \
+        "${fuzz_packages[@]}"
 else
     install_missing "${build_packages[@]}" "${desktop_packages[@]}"
 fi

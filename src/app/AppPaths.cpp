@@ -1,7 +1,10 @@
 #include "app/AppPaths.h"
 
+#include "platform/System.h"
+
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -65,6 +68,49 @@ QString stateDir()
 QString runtimeDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+}
+
+QString instanceLock()
+{
+    return runtimeDir() + QStringLiteral("/deskbreak.lock");
+}
+
+QString chooseHome(const QString& envHome, const QString& passwdHome, bool passwdHomeExists,
+                   QString* error)
+{
+    const auto usable = [](const QString& dir) {
+        return QDir::isAbsolutePath(dir) && QDir::cleanPath(dir) != u"/";
+    };
+    if (usable(envHome))
+        return QDir::cleanPath(envHome);
+    const QString env = envHome.isEmpty() ? QStringLiteral("HOME is not set")
+                                          : QStringLiteral("HOME=%1 is not usable").arg(envHome);
+    if (usable(passwdHome) && passwdHomeExists)
+        return QDir::cleanPath(passwdHome);
+    *error =
+        QStringLiteral("cannot find your home folder: %1, and %2; set HOME to your home folder")
+            .arg(env,
+                 passwdHome.isEmpty()
+                     ? QStringLiteral("the password database has no entry for this user")
+                     : QStringLiteral("the password database gives %1, which %2")
+                           .arg(passwdHome, usable(passwdHome) ? QStringLiteral("does not exist")
+                                                               : QStringLiteral("is not usable")));
+    return {};
+}
+
+QString resolveHome(QString* error)
+{
+    const QString env = qEnvironmentVariable("HOME");
+#ifdef Q_OS_UNIX
+    const QString passwdHome = platform::homeFromPasswordDatabase();
+    return chooseHome(env, passwdHome, !passwdHome.isEmpty() && QFileInfo(passwdHome).isDir(),
+                      error);
+#else
+    // Elsewhere Qt finds the home folder from the system (USERPROFILE, the user's profile).
+    Q_UNUSED(env);
+    Q_UNUSED(error);
+    return QDir::homePath();
+#endif
 }
 
 QString contentDir()

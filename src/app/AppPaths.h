@@ -13,9 +13,19 @@ QString userRoutinesDir(); // .../routines
 QString dataDir();         // $XDG_DATA_HOME/deskbreak (history)
 QString stateDir();        // $XDG_STATE_HOME/deskbreak (log, restart state)
 QString runtimeDir();      // $XDG_RUNTIME_DIR (socket)
+QString instanceLock();    // $XDG_RUNTIME_DIR/deskbreak.lock: held by the one running daemon
 // The shipped content (exercises, routines, illustrations, default config): next to the
 // binary (../share/deskbreak, in the build tree and installed), or DESKBREAK_DATA_DIR.
 QString contentDir();
+
+// The home folder every path above falls back on: $HOME when it is an absolute path other
+// than "/", else the password database's entry for this user if that is an existing
+// folder. Empty, with `error` set, when neither will do: nothing is then ever written
+// under "/". main() sets $HOME to the result, so Qt and child processes agree.
+QString resolveHome(QString* error);
+// The choice itself, from the two sources (`passwdHome` empty: no entry).
+QString chooseHome(const QString& envHome, const QString& passwdHome, bool passwdHomeExists,
+                   QString* error);
 } // namespace paths
 
 } // namespace deskbreak::app

@@ -4,6 +4,7 @@
 #include "app/ControlServer.h"
 #include "app/ExitCode.h"
 #include "core/Duration.h"
+#include "core/Limits.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -70,15 +71,15 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
         return usage(QStringLiteral("--until-tomorrow goes with pause"));
     if (spec->takesDuration && !args.isEmpty()) {
         const auto d = core::parseDuration(args[0]);
-        if (!d.value || d.value->count() <= 0 || *d.value > control::kMaxSeconds)
+        if (!d.value || d.value->count() <= 0)
             return usage(QStringLiteral("%1: %2").arg(
-                command,
-                !d.value ? d.error
-                : d.value->count() <= 0
-                    ? QStringLiteral("the duration must be above 0")
-                    : QStringLiteral("the duration must be at most %1 days")
-                          .arg(std::chrono::duration_cast<std::chrono::days>(control::kMaxSeconds)
-                                   .count())));
+                command, d.value ? QStringLiteral("the duration must be above 0") : d.error));
+        const auto max = command == u"snooze" ? core::limits::kMaxSnooze : core::limits::kMaxPause;
+        if (*d.value > max)
+            return usage(QStringLiteral("%1: at most %2 (%3)")
+                             .arg(command, core::formatConfigDuration(max),
+                                  command == u"snooze" ? QStringLiteral("a day")
+                                                       : QStringLiteral("a week")));
         request.insert(field::seconds, qint64(d.value->count()));
     }
     if (id == CommandId::Pause) {

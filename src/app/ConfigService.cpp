@@ -108,15 +108,13 @@ void ConfigService::loadSettings(bool initial)
         }
         return;
     }
-    QFile file(path);
-    const QByteArray bytes =
-        file.open(QIODevice::ReadOnly) ? file.read(1024 * 1024 + 1) : QByteArray();
-    if (!initial && bytes == m_applied)
-        return; // touched, not changed
+    // Read once, by the core: a FIFO or a device in its place never blocks the daemon.
     const QStringList routines = m_content.routines.keys();
     const core::ConfigResult result =
         core::loadConfigFile(path, m_content.routines.isEmpty() ? nullptr : &routines);
-    m_applied = bytes;
+    if (!initial && result.text == m_applied && !m_applied.isEmpty())
+        return; // touched, not changed
+    m_applied = result.text;
     if (result.ok()) {
         m_settings = result.settings;
         m_problem.clear();

@@ -36,11 +36,20 @@ bool ControlServer::listen(QString* error)
     // The socket's folder must be ours and closed to others, or anyone could talk to us.
     if (!platform::isPrivateFolder(dir, error))
         return false;
+    // A live daemon accepts a connection: its socket is never taken over (Qt's listen()
+    // would rename a new socket over it). What does not answer was left by one that died.
+    {
+        QLocalSocket probe;
+        probe.connectToServer(path);
+        if (probe.waitForConnected(1000)) {
+            *error = QStringLiteral("another deskbreak daemon is listening on %1").arg(path);
+            return false;
+        }
+    }
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     m_server->setMaxPendingConnections(8);
     if (!m_server->listen(path)) {
-        // A socket file left by a daemon that died: nobody answered, so it is stale.
         QLocalServer::removeServer(path);
         if (!m_server->listen(path)) {
             *error = m_server->errorString();
@@ -84,7 +93,9 @@ void ControlServer::read(QLocalSocket* socket)
         }
         QString error;
         const QJsonObject request = control::decode(line.trimmed(), &error);
-        const QJsonObject answer = error.isEmpty() ? m_handler(request) : control::failure(error);
+        // Out-of-range values are answered here: the handler sees only valid requests.
+        const bool valid = error.isEmpty() && control::validateRequest(request, &error);
+        const QJsonObject answer = valid ? m_handler(request) : control::failure(error);
         socket->write(control::encode(answer));
         socket->flush();
     }

@@ -33,17 +33,24 @@ bool save(const QString& path, const core::SittingSnapshot& snapshot, QString* e
 
 std::optional<core::SittingSnapshot> load(const QString& path, const QDateTime& now, QString* note)
 {
-    QFile file(path);
-    if (!file.exists())
+    const QFileInfo info(path);
+    if (!info.exists() && !info.isSymLink())
         return std::nullopt;
+    constexpr qint64 kMaxBytes = 64 * 1024;
     QString why;
     std::optional<core::SittingSnapshot> snapshot;
-    if (!file.open(QIODevice::ReadOnly))
+    QFile file(path);
+    // Never opened unless regular (a FIFO would block the start), checked again once open.
+    if (!info.isFile())
+        why = QStringLiteral("not a regular file");
+    else if (!file.open(QIODevice::ReadOnly))
         why = file.errorString();
-    else if (file.size() > 64 * 1024)
+    else if (file.isSequential())
+        why = QStringLiteral("not a regular file");
+    else if (const QByteArray data = file.read(kMaxBytes + 1); data.size() > kMaxBytes)
         why = QStringLiteral("too large to be a deskbreak state file");
     else
-        snapshot = core::SittingSnapshot::fromJson(file.readAll(), &why);
+        snapshot = core::SittingSnapshot::fromJson(data, &why);
     file.close();
     if (snapshot)
         return snapshot;

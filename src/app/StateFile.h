@@ -16,8 +16,8 @@ namespace statefile {
 QString path(); // $XDG_STATE_HOME/deskbreak/state
 
 bool save(const QString& path, const core::SittingSnapshot& snapshot, QString* error);
-// nullopt when there is none, or it was corrupt or foreign (then `note` says where it went:
-// aside, named after `now`).
+// nullopt when there is none, or it was corrupt, foreign, out of range or not a regular
+// file (then `note` says where it went: aside, named after `now`).
 std::optional<core::SittingSnapshot> load(const QString& path, const QDateTime& now, QString* note);
 
 } // namespace statefile

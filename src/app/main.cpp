@@ -1,3 +1,4 @@
+#include "app/AppPaths.h"
 #include "app/ClientCommands.h"
 #include "app/ControlProtocol.h"
 #include "app/ControlServer.h"
@@ -5,16 +6,21 @@
 #include "app/Doctor.h"
 #include "app/ExitCode.h"
 #include "app/OfflineCommands.h"
+#include "platform/InstanceLock.h"
 #include "platform/System.h"
 #include "platform/SystemClock.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QIcon>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QThread>
 #include <memory>
+#include <optional>
 
 using namespace deskbreak::app;
 
@@ -22,7 +28,8 @@ namespace {
 
 // After the table of commands in --help.
 const char* const kHelpNotes = R"(
-Durations are written with a unit: 45s, 10m, 1h30m.
+Durations are written with a unit: 45s, 10m, 1h30m; a snooze is at most 24h, a pause
+at most 168h (a week).
 Exit codes: 0 ok, 1 failure, 2 usage, 3 no daemon running.)";
 
 // The Qt platform for a program with windows: offscreen when there is no display, and
@@ -56,18 +63,54 @@ QString launcherActivationToken()
     return {};
 }
 
-int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
+// How long a later start waits for the lock's owner to answer on its socket.
+constexpr qint64 kClaimWaitMs = 10000;
+
+// Who runs: the start that holds the instance lock. Every other start asks the owner to
+// show itself (passing on the launcher's token: on Wayland only a window activated with it
+// may take the focus) and leaves; the owner may still be starting, so it is asked until it
+// answers (or until it ends, and this start may take over). nullopt: this start runs.
+std::optional<int> claimInstance(deskbreak::platform::InstanceLock& lock, QTextStream& out,
+                                 QTextStream& err)
 {
-    {
-        // A second start: tell the first to show itself, and leave. The launcher's token
-        // goes along: on Wayland only a window activated with it may take the focus.
-        QCoreApplication probe(argc, argv);
+    const QString path = paths::instanceLock();
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QString error;
+        switch (lock.tryAcquire(path, &error)) {
+        case deskbreak::platform::InstanceLock::Result::Acquired:
+            return std::nullopt;
+        case deskbreak::platform::InstanceLock::Result::Failed:
+            err << "deskbreak: cannot start: " << error << '\n';
+            return ExitCode::Failure;
+        case deskbreak::platform::InstanceLock::Result::HeldByOther:
+            break;
+        }
         bool connected = false;
         sendControlRequest(control::showRequest(launcherActivationToken()), 2000, &connected);
         if (connected) {
             out << "deskbreak is already running; it shows its status now.\n";
             return ExitCode::Ok;
         }
+        if (waited.elapsed() > kClaimWaitMs) {
+            err << "deskbreak: another deskbreak (pid "
+                << deskbreak::platform::InstanceLock::ownerPid(path) << ") holds " << path
+                << " but does not answer on " << control::socketPath()
+                << "; stop it, or wait until it has started\n";
+            return ExitCode::Failure;
+        }
+        QThread::msleep(50);
+    }
+}
+
+int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
+{
+    deskbreak::platform::InstanceLock lock; // held until the daemon ends: after app.exec() returns
+    {
+        QCoreApplication probe(argc, argv);
+        if (const auto exitCode = claimInstance(lock, out, err))
+            return *exitCode;
     }
     prepareGuiPlatform(err, false);
     QApplication app(argc, argv);
@@ -142,6 +185,15 @@ int main(int argc, char* argv[])
         out << "deskbreak " << QCoreApplication::applicationVersion() << '\n';
         return ExitCode::Ok;
     }
+
+    // Every command reads or writes below the home folder; with none, nothing goes under "/".
+    QString homeError;
+    const QString home = paths::resolveHome(&homeError);
+    if (home.isEmpty()) {
+        err << "deskbreak: " << homeError << '\n';
+        return ExitCode::Failure;
+    }
+    qputenv("HOME", QFile::encodeName(home));
 
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0);

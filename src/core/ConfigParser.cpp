@@ -251,7 +251,9 @@ ConfigResult loadConfigFile(const QString& path, const QStringList* routines)
         result.settings = defaultSettings();
         return result;
     }
-    return parseConfig(*text, path, routines);
+    result = parseConfig(*text, path, routines);
+    result.text = *text;
+    return result;
 }
 
 } // namespace deskbreak::core

@@ -15,6 +15,7 @@ struct ConfigResult {
     Diagnostics diagnostics; // errors, then notes (advice), each FILE:LINE:COLUMN
     QStringList presentKeys; // "section.key" for every key the file sets
     QMap<QString, std::pair<int, int>> keyPositions; // "section.key" -> (line, column) of its value
+    QByteArray text; // the file as read (loadConfigFile); empty when it could not be read
 
     bool ok() const { return !hasErrors(diagnostics); }
 };

@@ -7,7 +7,6 @@ using std::chrono::seconds;
 
 namespace {
 
-constexpr qint64 minute = 60;
 constexpr qint64 hour = 3600;
 
 QList<ConfigKey> makeKeys()

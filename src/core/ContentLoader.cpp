@@ -17,6 +17,7 @@ const QStringList kRegions = {QStringLiteral("neck"),      QStringLiteral("upper
 const QStringList kPositions = {QStringLiteral("chair"), QStringLiteral("standing"),
                                 QStringLiteral("wall"), QStringLiteral("floor")};
 constexpr qint64 kMaxStepSeconds = 3600;
+constexpr qint64 kMaxReps = 100;
 
 bool validId(const QString& id)
 {
@@ -38,14 +39,13 @@ std::optional<QString> choice(TomlReader& r, const toml::table& t, std::string_v
     return v;
 }
 
-void loadExercises(const QString& dataDir, Content& content, Diagnostics& out)
+} // namespace
+
+void parseExercises(const QByteArray& text, const QString& path, const QString& dataDir,
+                    Content& content, Diagnostics& out)
 {
-    const QString path = QDir(dataDir).filePath(QStringLiteral("exercises.toml"));
-    const auto text = readTextFile(path, out);
-    if (!text)
-        return;
     TomlReader r(path, out);
-    const auto doc = r.parse(*text);
+    const auto doc = r.parse(text);
     if (!doc)
         return;
     r.rejectUnknown(*doc, {"exercise"}, QStringLiteral("the exercise file"));
@@ -68,8 +68,11 @@ void loadExercises(const QString& dataDir, Content& content, Diagnostics& out)
         e.region = choice(r, t, "region", kRegions).value_or(QString());
         e.position = choice(r, t, "position", kPositions).value_or(QString());
         e.sides = r.boolean(t, "sides").value_or(false);
-        e.holdSeconds = int(r.integer(t, "hold_seconds").value_or(0));
-        e.reps = int(r.integer(t, "reps").value_or(0));
+        // Range-checked before narrowing to int, so a huge number cannot wrap into range.
+        const qint64 hold = r.integer(t, "hold_seconds").value_or(0);
+        const qint64 reps = r.integer(t, "reps").value_or(0);
+        e.holdSeconds = int(std::clamp<qint64>(hold, -1, kMaxStepSeconds + 1));
+        e.reps = int(std::clamp<qint64>(reps, -1, kMaxReps + 1));
         e.steps = r.stringList(t, "steps").value_or(QStringList());
         e.tip = r.string(t, "tip").value_or(QString());
         e.cautions = r.stringList(t, "cautions").value_or(QStringList());
@@ -90,6 +93,12 @@ void loadExercises(const QString& dataDir, Content& content, Diagnostics& out)
                 t.source(),
                 QStringLiteral("exercise \"%1\" needs exactly one of hold_seconds and reps above 0")
                     .arg(e.id));
+        else if (e.holdSeconds > kMaxStepSeconds || e.reps > kMaxReps)
+            r.error(t.source(), QStringLiteral("exercise \"%1\": hold_seconds must be at most %2 "
+                                               "and reps at most %3")
+                                    .arg(e.id)
+                                    .arg(kMaxStepSeconds)
+                                    .arg(kMaxReps));
         const bool usable = out.size() == before;
         if (!picture.isEmpty()) {
             e.illustration = QDir(dataDir).filePath(QStringLiteral("illustrations/") + picture);
@@ -106,6 +115,15 @@ void loadExercises(const QString& dataDir, Content& content, Diagnostics& out)
             content.exercises.append(e);
         }
     }
+}
+
+namespace {
+
+void loadExercises(const QString& dataDir, Content& content, Diagnostics& out)
+{
+    const QString path = QDir(dataDir).filePath(QStringLiteral("exercises.toml"));
+    if (const auto text = readTextFile(path, out))
+        parseExercises(*text, path, dataDir, content, out);
 }
 
 void loadSafety(const QString& dataDir, Content& content, Diagnostics& out)
@@ -143,7 +161,9 @@ QStringList routineFiles(const QString& dir)
     if (dir.isEmpty())
         return files;
     const QDir d(dir);
-    for (const QString& name : d.entryList({QStringLiteral("*.toml")}, QDir::Files, QDir::Name))
+    // System too: a FIFO or device named *.toml is reported as not a regular file, not skipped.
+    for (const QString& name :
+         d.entryList({QStringLiteral("*.toml")}, QDir::Files | QDir::System, QDir::Name))
         files.append(d.filePath(name));
     return files;
 }
@@ -174,9 +194,15 @@ std::optional<Routine> loadRoutineFile(const QString& path, const Content& conte
     const auto text = readTextFile(path, out);
     if (!text)
         return std::nullopt;
+    return parseRoutine(*text, path, content, out);
+}
+
+std::optional<Routine> parseRoutine(const QByteArray& text, const QString& path,
+                                    const Content& content, Diagnostics& out)
+{
     const auto before = out.size();
     TomlReader r(path, out);
-    const auto doc = r.parse(*text);
+    const auto doc = r.parse(text);
     if (!doc)
         return std::nullopt;
     r.rejectUnknown(*doc, {"name", "title", "description", "switch_seconds", "step"},

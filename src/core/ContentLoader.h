@@ -13,5 +13,13 @@ Content loadContent(const QString& dataDir, const QString& userRoutinesDir, Diag
 // One routine file, checked against `content`'s exercises; nullopt when it has errors.
 std::optional<Routine> loadRoutineFile(const QString& path, const Content& content,
                                        Diagnostics& out);
+// The same from text already read; `path` names it in diagnostics and must end in NAME.toml.
+std::optional<Routine> parseRoutine(const QByteArray& text, const QString& path,
+                                    const Content& content, Diagnostics& out);
+
+// Adds the usable [[exercise]] entries of an exercise file's text to `content`; pictures
+// are looked up in `dataDir`/illustrations.
+void parseExercises(const QByteArray& text, const QString& path, const QString& dataDir,
+                    Content& content, Diagnostics& out);
 
 } // namespace deskbreak::core

@@ -68,10 +68,10 @@ DurationParse parseDuration(const QString& text)
 
 QString formatDuration(std::chrono::seconds d)
 {
-    qint64 s = d.count();
-    const QString sign = s < 0 ? QStringLiteral("-") : QString();
-    s = s < 0 ? -s : s;
-    const qint64 h = s / 3600, m = (s % 3600) / 60, sec = s % 60;
+    const QString sign = d.count() < 0 ? QStringLiteral("-") : QString();
+    // The magnitude unsigned: negating the smallest qint64 would overflow.
+    const quint64 s = d.count() < 0 ? 0 - quint64(d.count()) : quint64(d.count());
+    const quint64 h = s / 3600, m = (s % 3600) / 60, sec = s % 60;
     if (h > 0)
         return sign + QStringLiteral("%1h %2m").arg(h).arg(m, 2, 10, QLatin1Char('0'));
     if (m > 0)

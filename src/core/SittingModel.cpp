@@ -1,5 +1,7 @@
 #include "core/SittingModel.h"
 
+#include "core/Limits.h"
+
 #include <algorithm>
 
 namespace deskbreak::core {
@@ -196,7 +198,9 @@ Effects SittingModel::snooze(std::optional<std::chrono::seconds> d)
         m_reminderOpen = false;
         ++m_snoozesUsed;
         m_snoozed = true;
-        m_nextReminderAt = now + d.value_or(m_schedule.snooze);
+        // Bounded here too: the shell refuses longer requests, this keeps the sum in range.
+        m_nextReminderAt =
+            now + std::clamp(d.value_or(m_schedule.snooze), seconds(1), limits::kMaxSnooze);
         record(Kind::Snoozed, now, out);
         out.push_back(effect::StateChanged{});
     });
@@ -228,6 +232,7 @@ Effects SittingModel::pause(std::chrono::seconds d)
     return input([&](MonoTime now, Effects& out) {
         if (d <= std::chrono::seconds(0))
             return;
+        d = std::min(d, limits::kMaxPause);
         m_pausedUntil = now + d;
         if (m_reminderOpen)
             out.push_back(effect::CloseReminder{});
@@ -553,7 +558,8 @@ Effects SittingModel::restore(const SittingSnapshot& s)
     }
     m_pausedUntil.reset();
     if (s.pausedUntil && *s.pausedUntil > wallNow)
-        m_pausedUntil = now + milliseconds(wallNow.msecsTo(*s.pausedUntil));
+        m_pausedUntil = now + std::min(milliseconds(wallNow.msecsTo(*s.pausedUntil)),
+                                       milliseconds(limits::kMaxPause));
     out.push_back(effect::StateChanged{});
     evaluate(now, out);
     return out;

@@ -1,9 +1,14 @@
 #include "core/SittingSnapshot.h"
 
+#include "core/Limits.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 
 namespace deskbreak::core {
+
+using std::chrono::milliseconds;
 
 namespace {
 constexpr auto kFormat = "deskbreak-state";
@@ -73,30 +78,61 @@ std::optional<SittingSnapshot> SittingSnapshot::fromJson(const QByteArray& data,
     else
         return fail(QStringLiteral("unknown phase \"%1\"").arg(phase));
 
-    for (const char* key : {"sitting_ms", "away_ms", "until_reminder_ms", "snoozes_used"})
-        if (!o.value(QLatin1String(key)).isDouble())
-            return fail(QStringLiteral("%1 is missing or not a number").arg(QLatin1String(key)));
     if (!o.value(QStringLiteral("due")).isBool())
         return fail(QStringLiteral("due is missing or not true/false"));
-
-    const auto ms = [&](const char* key) {
-        return std::chrono::milliseconds(qint64(o.value(QLatin1String(key)).toDouble()));
-    };
-    s.sitting = ms("sitting_ms");
-    s.away = ms("away_ms");
-    s.untilReminder = ms("until_reminder_ms");
     s.due = o.value(QStringLiteral("due")).toBool();
-    s.snoozesUsed = o.value(QStringLiteral("snoozes_used")).toInt();
-    constexpr qint64 year = 366LL * 24 * 3600 * 1000;
-    if (s.sitting.count() < 0 || s.sitting.count() > year || s.away.count() < 0 ||
-        s.away.count() > year || std::abs(s.untilReminder.count()) > year || s.snoozesUsed < 0 ||
-        s.snoozesUsed > 1000)
-        return fail(QStringLiteral("a value is out of range"));
+
+    // Each number is checked as a double before it becomes an integer: a cast of one out
+    // of range is undefined, and a value past these bounds was never written by deskbreak.
+    QString rangeError;
+    const auto whole = [&](const char* key, qint64 min, qint64 max, const QString& bounds) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isDouble()) {
+            rangeError = QStringLiteral("%1 is missing or not a number").arg(QLatin1String(key));
+            return qint64(0);
+        }
+        const double d = v.toDouble();
+        if (!(d >= double(min) && d <= double(max)) || d != std::floor(d)) {
+            rangeError = QStringLiteral("%1 = %2 is out of range; it must be a whole number %3")
+                             .arg(QLatin1String(key), v.toVariant().toString(), bounds);
+            return qint64(0);
+        }
+        return qint64(d);
+    };
+    constexpr qint64 kYearMs = 366LL * 24 * 3600 * 1000;
+    constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+    const QString upToAYear = QStringLiteral("from 0 to %1 (a year)").arg(kYearMs);
+    s.sitting = milliseconds(whole("sitting_ms", 0, kYearMs, upToAYear));
+    s.away = milliseconds(whole("away_ms", 0, kYearMs, upToAYear));
+    // Ahead: the longest interval or snooze is a day, a few skips add some; behind: how
+    // long the break has been due, up to a year.
+    s.untilReminder =
+        milliseconds(whole("until_reminder_ms", -kYearMs, 7 * kDayMs,
+                           QStringLiteral("from %1 to %2 (a year behind to a week ahead)")
+                               .arg(-kYearMs)
+                               .arg(7 * kDayMs)));
+    s.snoozesUsed = int(whole("snoozes_used", 0, 1000, QStringLiteral("from 0 to 1000")));
+    if (!rangeError.isEmpty())
+        return fail(rangeError);
+
+    // Timestamps from this century only: a far-off one would make the gap since the save,
+    // and the natural break recorded for it, absurd.
+    const QDateTime earliest(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime latest(QDate(2100, 1, 1), QTime(0, 0), Qt::UTC);
+    if (s.savedAt < earliest || s.savedAt >= latest)
+        return fail(QStringLiteral("saved_at %1 is out of range (years 2000 to 2099)")
+                        .arg(s.savedAt.toString(Qt::ISODate)));
     if (o.contains(QStringLiteral("paused_until"))) {
         const QDateTime until = QDateTime::fromString(
             o.value(QStringLiteral("paused_until")).toString(), Qt::ISODateWithMs);
         if (!until.isValid())
             return fail(QStringLiteral("paused_until is not a timestamp"));
+        // A pause is at most a week long (and a minute of slack for rounding).
+        const qint64 maxAhead = milliseconds(limits::kMaxPause).count() + 60 * 1000;
+        if (until < earliest || s.savedAt.msecsTo(until) > maxAhead)
+            return fail(QStringLiteral("paused_until %1 is out of range (at most a week after "
+                                       "saved_at)")
+                            .arg(until.toString(Qt::ISODate)));
         s.pausedUntil = until;
     }
     return s;

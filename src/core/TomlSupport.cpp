@@ -21,8 +21,11 @@ std::optional<QByteArray> readTextFile(const QString& path, Diagnostics& out, qi
     };
     if (!info.exists())
         return fail(QStringLiteral("no such file"));
+    // Opening a FIFO blocks until a writer comes, and a device can stream forever.
     if (info.isDir())
-        return fail(QStringLiteral("is a directory, not a file"));
+        return fail(QStringLiteral("not a regular file (a directory)"));
+    if (!info.isFile())
+        return fail(QStringLiteral("not a regular file"));
     if (info.size() > maxBytes)
         return fail(
             QStringLiteral("file is larger than %1 KiB; this cannot be a config or content file")
@@ -30,7 +33,10 @@ std::optional<QByteArray> readTextFile(const QString& path, Diagnostics& out, qi
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot read: %1").arg(f.errorString()));
-    // Read one byte past the limit: special files report size 0 but can still stream forever.
+    // Checked again on the open file (fstat): the path may have been replaced meanwhile.
+    if (f.isSequential())
+        return fail(QStringLiteral("not a regular file"));
+    // Read one byte past the limit: the file may have grown since it was measured.
     QByteArray data = f.read(maxBytes + 1);
     if (data.size() > maxBytes)
         return fail(QStringLiteral("file is larger than %1 KiB").arg(maxBytes / 1024));

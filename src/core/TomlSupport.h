@@ -14,7 +14,8 @@
 
 namespace deskbreak::core {
 
-// Reads a user-editable file: missing, a directory, unreadable or oversized is a Diagnostic.
+// Reads a user-editable file: missing, not a regular file (a directory, FIFO or device),
+// unreadable or oversized is a Diagnostic; never blocks on a special file.
 std::optional<QByteArray> readTextFile(const QString& path, Diagnostics& out,
                                        qint64 maxBytes = 1024 * 1024);
 

@@ -22,6 +22,10 @@ bool syncFileToDisk(int fd);
 // a power cut (POSIX; nothing to do on Windows).
 void syncFolderToDisk(const QString& dir);
 
+// This user's home folder as the password database has it; empty where there is none
+// (or no such database: Windows).
+QString homeFromPasswordDatabase();
+
 // Whether stderr is a terminal (the log is echoed there only then).
 bool stderrIsTerminal();
 

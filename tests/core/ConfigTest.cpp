@@ -205,3 +205,40 @@ TEST_CASE("a section given as a plain value is an error, not a crash")
     REQUIRE(errors(r).size() == 1);
     CHECK(errors(r)[0].startsWith("flat.toml:1:12: 'schedule' must be a table"));
 }
+
+TEST_CASE("huge numbers in the config are range errors, never an overflow")
+{
+    const ConfigResult r = parseConfig("[schedule]\n"
+                                       "interval = \"9999999999999h\"\n"
+                                       "snooze = \"999999999h999999999m999999999s\"\n"
+                                       "max_snoozes = 9223372036854775807\n"
+                                       "remind_again = \"99999999h\"\n",
+                                       "huge.toml");
+    const QStringList e = errors(r);
+    REQUIRE(e.size() == 4);
+    CHECK(e[0].contains("huge.toml:2:12: schedule.interval: \"9999999999999h\" is too large"));
+    CHECK(
+        e[1].contains("schedule.snooze: \"999999999h999999999m999999999s\" is longer than a year"));
+    CHECK(e[2].contains("schedule.max_snoozes = 9223372036854775807 is out of range"));
+    CHECK(e[3].contains("schedule.remind_again: \"99999999h\" is longer than a year"));
+    CHECK(r.settings == defaultSettings());
+    // Beyond 64 bits toml++ itself refuses the number, as a syntax error at its place.
+    const ConfigResult beyond =
+        parseConfig("[schedule]\nmax_snoozes = 99999999999999999999\n", "b.toml");
+    REQUIRE_FALSE(beyond.ok());
+    CHECK(errors(beyond)[0].startsWith("b.toml:2:"));
+}
+
+TEST_CASE("loadConfigFile keeps the text it read, for the daemon's no-change check")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    QFile f(dir.filePath("c.toml"));
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("[schedule]\ninterval = \"45m\"\n");
+    f.close();
+    const ConfigResult r = loadConfigFile(f.fileName());
+    CHECK(r.ok());
+    CHECK(r.text == "[schedule]\ninterval = \"45m\"\n");
+    CHECK(loadConfigFile(dir.filePath("none.toml")).text.isEmpty());
+}

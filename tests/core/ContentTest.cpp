@@ -214,3 +214,39 @@ source = "000"
         "exercises.toml:12:16: illustration \"missing.svg\" does not exist in illustrations/"));
     CHECK(lines.contains("safety.toml:1:1: no such file"));
 }
+
+TEST_CASE("a hold or rep count past 32 bits is out of range, not wrapped into range")
+{
+    const QByteArray exercise = R"([[exercise]]
+id = "wrap"
+name = "Wrap"
+region = "neck"
+position = "chair"
+sides = false
+hold_seconds = 4294967326
+reps = 0
+steps = ["one", "two"]
+tip = "t"
+cautions = []
+illustration = ""
+source = "000"
+)";
+    Content content;
+    Diagnostics problems;
+    parseExercises(exercise, "exercises.toml", kAssets, content, problems);
+    CHECK(content.exercises.isEmpty());
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].toString().contains("hold_seconds must be at most 3600"));
+}
+
+TEST_CASE("a routine parses from text as from its file")
+{
+    const Loaded shipped = load();
+    Diagnostics problems;
+    const auto routine =
+        parseRoutine("name = \"quick\"\ntitle = \"Quick\"\nswitch_seconds = 9223372036854775807\n"
+                     "[[step]]\nexercise = \"chin-tuck\"\nseconds = 40\n",
+                     "/x/quick.toml", shipped.content, problems);
+    CHECK_FALSE(routine);
+    CHECK(joined(problems) == "/x/quick.toml:3:18: switch_seconds must be 0 to 60");
+}

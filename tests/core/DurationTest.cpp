@@ -1,6 +1,7 @@
 #include "core/Duration.h"
 
 #include <doctest/doctest.h>
+#include <limits>
 
 using namespace deskbreak::core;
 using namespace std::chrono_literals;
@@ -42,4 +43,14 @@ TEST_CASE("durations format for people and for the config file")
     CHECK(formatConfigDuration(0s) == "0s");
     for (const auto d : {1s, 59s, 61s, 3600s, 3661s, 86399s})
         CHECK(parseDuration(formatConfigDuration(d)).value == d);
+}
+
+TEST_CASE("formatting the extremes cannot overflow")
+{
+    using std::chrono::seconds;
+    CHECK(formatDuration(seconds(std::numeric_limits<qint64>::min()))
+              .startsWith("-2562047788015215h"));
+    CHECK(formatDuration(seconds(std::numeric_limits<qint64>::max()))
+              .startsWith("2562047788015215h"));
+    CHECK(formatDuration(-61s) == "-1m 01s");
 }

@@ -1,11 +1,13 @@
 // One test (or a few) per rule of PRODUCT.md's sitting model.
 #include "core/SittingModel.h"
 
+#include "core/Limits.h"
 #include "support/FakeClock.h"
 #include "support/Schedules.h"
 #include "support/Timeline.h"
 
 #include <doctest/doctest.h>
+#include <limits>
 
 using namespace deskbreak;
 using namespace deskbreak::test;
@@ -517,4 +519,16 @@ TEST_CASE("a restart keeps snoozes used and the due state")
     CHECK(after.status().due);
     CHECK(after.status().sitting == 71min);
     CHECK(after.canSnooze());
+}
+
+TEST_CASE("snooze and pause beyond the limits are cut to them, never overflowed")
+{
+    Rig r;
+    r.day.active(60min);
+    REQUIRE(r.model.canSnooze());
+    r.model.snooze(std::chrono::seconds(std::numeric_limits<qint64>::max()));
+    CHECK(r.model.status().untilReminder == core::limits::kMaxSnooze);
+    r.model.pause(std::chrono::seconds(std::numeric_limits<qint64>::max()));
+    REQUIRE(r.model.status().pausedUntil);
+    CHECK(r.clock.wall().secsTo(*r.model.status().pausedUntil) == core::limits::kMaxPause.count());
 }

@@ -50,3 +50,42 @@ TEST_CASE("corrupt or foreign state is refused with a reason, never accepted")
     QString error;
     CHECK(SittingSnapshot::fromJson(good, &error).has_value());
 }
+
+TEST_CASE("a hand-edited snapshot with huge, negative or far-off values is refused, not applied")
+{
+    const QByteArray good = [] {
+        SittingSnapshot s;
+        s.savedAt = QDateTime(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+        s.pausedUntil = QDateTime(QDate(2026, 3, 3), QTime(10, 0), Qt::UTC);
+        return s.toJson();
+    }();
+    QString error;
+    REQUIRE_MESSAGE(SittingSnapshot::fromJson(good, &error), error.toStdString());
+    const struct {
+        QByteArray from, to, why;
+    } cases[] = {
+        {"\"sitting_ms\":0", "\"sitting_ms\":9223372036854775807",
+         "sitting_ms = 9223372036854775807 is out of range"},
+        {"\"sitting_ms\":0", "\"sitting_ms\":1e300", "sitting_ms = 1e+300 is out of range"},
+        {"\"sitting_ms\":0", "\"sitting_ms\":-1", "sitting_ms = -1 is out of range"},
+        {"\"sitting_ms\":0", "\"sitting_ms\":1.5", "sitting_ms = 1.5 is out of range"},
+        {"\"away_ms\":0", "\"away_ms\":31708800001", "away_ms"},
+        {"\"until_reminder_ms\":0", "\"until_reminder_ms\":-9223372036854775808",
+         "until_reminder_ms"},
+        // A reminder a month ahead was never written by deskbreak: a week is the most.
+        {"\"until_reminder_ms\":0", "\"until_reminder_ms\":2592000000", "until_reminder_ms"},
+        {"\"snoozes_used\":0", "\"snoozes_used\":4294967297", "snoozes_used"},
+        {"\"snoozes_used\":0", "\"snoozes_used\":-3", "snoozes_used"},
+        {"2026-03-02T10:00:00.000Z", "0001-01-01T00:00:00.000Z", "saved_at"},
+        {"2026-03-02T10:00:00.000Z", "9999-12-31T00:00:00.000Z", "saved_at"},
+        {"2026-03-03T10:00:00.000Z", "2027-03-03T10:00:00.000Z", "paused_until"},
+    };
+    for (const auto& c : cases) {
+        const QByteArray data = QByteArray(good).replace(c.from, c.to);
+        CAPTURE(data.toStdString());
+        REQUIRE(data != good);
+        error.clear();
+        CHECK_FALSE(SittingSnapshot::fromJson(data, &error));
+        CHECK_MESSAGE(error.contains(QString::fromUtf8(c.why)), error.toStdString());
+    }
+}

@@ -15,13 +15,14 @@ XdgAutostart::XdgAutostart(QString configHome)
 
 bool XdgAutostart::isEnabled() const
 {
-    if (!QFileInfo::exists(m_file))
+    // A FIFO or device in its place is no entry of ours, and is never opened (it could block).
+    if (!QFileInfo(m_file).isFile())
         return false;
     // An entry the desktop's settings switched off stays on disk with Hidden=true.
     QFile f(m_file);
-    if (!f.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly) || f.isSequential())
         return false;
-    for (const QByteArray& line : f.readAll().split('\n')) {
+    for (const QByteArray& line : f.read(64 * 1024).split('\n')) {
         const QByteArray l = line.trimmed();
         if (l == "Hidden=true" || l == "X-GNOME-Autostart-enabled=false")
             return false;

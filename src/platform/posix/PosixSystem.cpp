@@ -4,6 +4,7 @@
 #include <QSocketNotifier>
 #include <csignal>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +21,13 @@ void onSignal(int)
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 } // namespace
+
+QString homeFromPasswordDatabase()
+{
+    if (const passwd* entry = ::getpwuid(::getuid()); entry && entry->pw_dir)
+        return QFile::decodeName(entry->pw_dir);
+    return {};
+}
 
 bool syncFileToDisk(int fd)
 {

@@ -6,6 +6,11 @@
 
 namespace deskbreak::platform {
 
+QString homeFromPasswordDatabase()
+{
+    return {}; // Qt finds the profile folder itself
+}
+
 bool syncFileToDisk(int fd)
 {
     return ::_commit(fd) == 0;
