@@ -82,7 +82,7 @@ TEST_CASE("--version and --help work with no display")
         CHECK_MESSAGE(h.out.contains(word), word);
 }
 
-TEST_CASE("check-config: the shipped default is valid; no user config means defaults")
+TEST_CASE("check-config: the shipped default is valid, no user config means defaults")
 {
     Cli cli;
     const Run shipped = cli.run({"check-config", DESKBREAK_SOURCE_DIR "/config/deskbreak.toml"});
@@ -183,7 +183,7 @@ TEST_CASE("routine show gives each step with exercise, side, seconds, picture an
     CHECK(text.out.contains("Wall dog"));
 }
 
-TEST_CASE("unknown routine exits 1; bad usage exits 2")
+TEST_CASE("unknown routine exits 1, bad usage exits 2")
 {
     Cli cli;
     const Run missing = cli.run({"routine", "show", "nope"});
@@ -402,5 +402,6 @@ TEST_CASE("doctor says whether the history can be written and what waits in the 
     QFile::remove(path + "-shm");
     cli.write("data/deskbreak/history.sqlite", QByteArray(4096, 'x'));
     // Not available: the detail comes in parentheses, as for every capability.
-    CHECK(history().startsWith("none (" + path + " cannot be written: the history file is damaged"));
+    CHECK(
+        history().startsWith("none (" + path + " cannot be written: the history file is damaged"));
 }

@@ -43,7 +43,7 @@ QByteArray exchange(QLocalSocket& socket, const QByteArray& bytes)
 
 } // namespace
 
-TEST_CASE("requests are answered one line each; junk gets an error and the daemon lives on")
+TEST_CASE("requests are answered one line each, junk gets an error and the daemon lives on")
 {
     RuntimeDir runtime;
     int handled = 0;
@@ -64,7 +64,7 @@ TEST_CASE("requests are answered one line each; junk gets an error and the daemo
     CHECK(handled == 2);
 }
 
-TEST_CASE("an oversized message is refused and the connection dropped; others are unharmed")
+TEST_CASE("an oversized message is refused and the connection dropped, others are unharmed")
 {
     RuntimeDir runtime;
     ControlServer server([](const QJsonObject&) { return control::reply(); });

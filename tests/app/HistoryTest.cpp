@@ -59,7 +59,7 @@ TEST_CASE("every event type is stored and read back as it was")
     CHECK(store.events(t(9, 3), t(9, 5)).size() == 2); // [from, to)
 }
 
-TEST_CASE("the history is WAL and survives a reopen; a reader sees the writer's events")
+TEST_CASE("the history is WAL and survives a reopen, a reader sees the writer's events")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("history.sqlite");
@@ -90,7 +90,7 @@ TEST_CASE("the history is WAL and survives a reopen; a reader sees the writer's 
     QSqlDatabase::removeDatabase("probe");
 }
 
-TEST_CASE("a history from a newer deskbreak is left alone; a junk file is refused")
+TEST_CASE("a history from a newer deskbreak is left alone, a junk file is refused")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("history.sqlite");

@@ -104,7 +104,7 @@ TEST_SUITE("fifo")
         box.quit(*daemon);
     }
 
-    TEST_CASE("a FIFO or a folder as the state file is moved aside; the daemon starts")
+    TEST_CASE("a FIFO or a folder as the state file is moved aside, the daemon starts")
     {
         for (const bool folder : {false, true}) {
             CAPTURE(folder);
@@ -125,7 +125,7 @@ TEST_SUITE("fifo")
 
 TEST_SUITE("bounds")
 {
-    TEST_CASE("out-of-range numbers on the socket get an error; the daemon records nothing odd")
+    TEST_CASE("out-of-range numbers on the socket get an error, the daemon records nothing odd")
     {
         DaemonSandbox box;
         auto daemon = box.startDaemon();
@@ -257,7 +257,7 @@ TEST_SUITE("home")
         }
     }
 
-    TEST_CASE("as a user whose passwd home does not exist, every command refuses; nothing under /")
+    TEST_CASE("as a user whose passwd home does not exist, every command refuses, nothing under /")
     {
         const passwd* nobody = ::getpwnam("nobody");
         if (::getuid() != 0 || !nobody ||

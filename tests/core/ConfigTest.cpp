@@ -80,7 +80,7 @@ TEST_CASE("an empty file is valid and means all defaults")
     CHECK(r.settings == defaultSettings());
 }
 
-TEST_CASE("values are read; short test intervals are valid")
+TEST_CASE("values are read, short test intervals are valid")
 {
     const ConfigResult r = parseConfig(R"([schedule]
 interval = "20s"

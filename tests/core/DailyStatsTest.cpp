@@ -68,7 +68,7 @@ TEST_CASE("a sitting stretch across midnight is split at local midnight")
     CHECK(days[1].longestSitting == 45min);
 }
 
-TEST_CASE("days outside the range are left out; events before the first day do not count")
+TEST_CASE("days outside the range are left out, events before the first day do not count")
 {
     const auto days =
         dailyStats({at(Kind::Reminded, local(1, 12, 0)), at(Kind::Reminded, local(5, 12, 0))},

@@ -81,7 +81,7 @@ TEST_CASE("idle for natural_break is a natural break: sitting resets and it is r
     CHECK(r.count("remind") == 1);
 }
 
-TEST_CASE("a lock of natural_break or longer is a natural break; a shorter one is not")
+TEST_CASE("a lock of natural_break or longer is a natural break, a shorter one is not")
 {
     SUBCASE("long lock")
     {
@@ -146,7 +146,7 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("a sleep of natural_break or longer is a natural break; a shorter one is not")
+TEST_CASE("a sleep of natural_break or longer is a natural break, a shorter one is not")
 {
     SUBCASE("overnight")
     {
@@ -257,7 +257,7 @@ TEST_CASE("a custom snooze length is honoured")
     CHECK(r.count("remind(") == 2);
 }
 
-TEST_CASE("skip dismisses the reminder; the next one comes one interval later and snoozes reset")
+TEST_CASE("skip dismisses the reminder, the next one comes one interval later and snoozes reset")
 {
     Rig r;
     r.day.active(60min);
@@ -302,7 +302,7 @@ TEST_CASE("a completed break resets sitting time")
     CHECK(r.count("remind(") == 2);
 }
 
-TEST_CASE("a break ended early after at least 60 s resets; a shorter one does not")
+TEST_CASE("a break ended early after at least 60 s resets, a shorter one does not")
 {
     SUBCASE("70 seconds")
     {
@@ -329,7 +329,7 @@ TEST_CASE("a break ended early after at least 60 s resets; a shorter one does no
     }
 }
 
-TEST_CASE("no reminders while paused; a due break is shown when the pause ends")
+TEST_CASE("no reminders while paused, a due break is shown when the pause ends")
 {
     Rig r;
     r.day.active(50min);
@@ -344,7 +344,7 @@ TEST_CASE("no reminders while paused; a due break is shown when the pause ends")
           QStringList{"record(resumed)", "remind(snoozes=3)", "record(reminded)"});
 }
 
-TEST_CASE("pausing closes an open reminder; resume lifts the pause at once")
+TEST_CASE("pausing closes an open reminder, resume lifts the pause at once")
 {
     Rig r;
     r.day.active(60min);

@@ -429,8 +429,8 @@ TEST_SUITE("stand-in")
         CHECK(verdict.contains(dir.path())); // libdbus names the socket it could not reach
     }
 
-    TEST_CASE("mutter stand-in: an idle watch at the threshold; its WatchFired gives idleFor(), "
-              "then a user-active watch whose WatchFired gives activeAgain(); the idle watch "
+    TEST_CASE("mutter stand-in: an idle watch at the threshold, its WatchFired gives idleFor(), "
+              "then a user-active watch whose WatchFired gives activeAgain(), the idle watch "
               "fires again")
     {
         MutterStandIn mutter;
@@ -522,7 +522,7 @@ TEST_SUITE("stand-in")
     }
 
     TEST_CASE("mutter stand-in: a new threshold removes the old idle watch and adds one at the "
-              "new value; the old id counts no more")
+              "new value, the old id counts no more")
     {
         MutterStandIn mutter;
         const auto source = createSource();
@@ -811,7 +811,7 @@ TEST_SUITE("real mutter")
         CHECK(active.size() == 2);
     }
 
-    TEST_CASE("real mutter: a threshold already passed gives idleFor() at once; lowered while "
+    TEST_CASE("real mutter: a threshold already passed gives idleFor() at once, lowered while "
               "idle, it waits for activeAgain()")
     {
         const auto source = createSource();

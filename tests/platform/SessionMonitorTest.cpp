@@ -653,7 +653,7 @@ TEST_CASE("logind stand-in: PrepareForSleep(true) gives goingToSleep(), PrepareF
     CHECK_FALSE(monitor->isLocked());
 }
 
-TEST_CASE("logind stand-in: Lock and Unlock of our session give locked() and unlocked(); "
+TEST_CASE("logind stand-in: Lock and Unlock of our session give locked() and unlocked(), "
           "another session's are ignored")
 {
     LogindStandIn logind;

@@ -167,7 +167,7 @@ TEST_CASE("between the two sides the window says switch sides")
     CHECK(b.text("countdownLabel") == "0:20");
 }
 
-TEST_CASE("Space pauses the countdown and resumes it; the repaint timer stops meanwhile")
+TEST_CASE("Space pauses the countdown and resumes it, the repaint timer stops meanwhile")
 {
     Break b;
     CHECK(b.window.isTicking());
