@@ -29,3 +29,31 @@ export XDG_RUNTIME_DIR=$tmp/runtime
 export XDG_CONFIG_HOME=$tmp/config
 export XDG_DATA_HOME=$tmp/data
 export XDG_CACHE_HOME=$tmp/cache
+
+# Runs CMD in the background, so that a TERM or INT to the calling script is handled at
+# once (its EXIT trap stops CMD, then what it started) rather than after CMD ends, and
+# exits with CMD's code. Should the script die without running its EXIT trap (SIGKILL
+# from a test runner's timeout), a watchdog stops what is in `pids` and removes $tmp.
+run_watched() {
+    "$@" &
+    local cmd_pid=$!
+    pids+=("$cmd_pid")
+    watchdog $$ "${pids[@]}" </dev/null >/dev/null 2>&1 &
+    pids+=($!)
+    set +e
+    wait "$cmd_pid"
+    local rc=$?
+    set -e
+    exit "$rc"
+}
+
+# shellcheck disable=SC2317  # runs in the background
+watchdog() {
+    local parent=$1
+    shift
+    while kill -0 "$parent" 2>/dev/null; do
+        sleep 1
+    done
+    kill "$@" 2>/dev/null || true
+    rm -rf "$tmp"
+}

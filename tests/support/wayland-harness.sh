@@ -70,30 +70,5 @@ run_with_compositor() {
     export DESKBREAK_TEST_INPUT=$tmp/input
     unset WAYLAND_SOCKET
 
-    # CMD runs in the background so that a TERM or INT to this script is handled
-    # at once (the trap stops CMD, then the compositor) rather than after CMD ends.
-    "$@" &
-    local cmd_pid=$!
-    pids+=("$cmd_pid")
-
-    # Should this script die without running its EXIT trap (SIGKILL from a test
-    # runner's timeout), a watchdog stops what it started and removes its files.
-    # shellcheck disable=SC2317  # runs in the background
-    watchdog() {
-        local parent=$1
-        shift
-        while kill -0 "$parent" 2>/dev/null; do
-            sleep 1
-        done
-        kill "$@" 2>/dev/null || true
-        rm -rf "$tmp"
-    }
-    watchdog $$ "${pids[@]}" </dev/null >/dev/null 2>&1 &
-    pids+=($!)
-
-    set +e
-    wait "$cmd_pid"
-    local rc=$?
-    set -e
-    exit "$rc"
+    run_watched "$@"
 }
