@@ -166,9 +166,7 @@ void Presenter::showReminder()
                  "your back.")
                  .arg(core::formatDuration(s.sitting));
     r.offerSnooze = m_sitting.canSnooze();
-    const auto snooze = m_sitting.schedule().snooze;
-    r.snoozeLabel = snooze >= 1min ? QStringLiteral("Snooze %1 min").arg(snooze.count() / 60)
-                                   : QStringLiteral("Snooze %1 s").arg(snooze.count());
+    r.snoozeLabel = ui::Actions::snoozeLabel(m_sitting.schedule().snooze); // as the menu says
     m_notifier->showReminder(r);
     logInfo(QStringLiteral("reminder shown (snoozes left: %1)").arg(s.snoozesLeft));
 }
