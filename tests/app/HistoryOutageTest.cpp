@@ -4,6 +4,8 @@
 // acknowledged must be in the database, in order. One scenario per ctest entry; the
 // full disk and the read-only file need root and run in a mount namespace of their own
 // (tests/support/as-root-with-private-mounts.sh).
+#include "DaemonSandbox.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -27,94 +29,55 @@ struct Run {
     qint64 ms = 0;
 };
 
-// A private home, XDG dirs and runtime dir, and the daemon started in them.
-class Sandbox {
+// DaemonSandbox's private home, with a test config of quick reminders, the daemon kept
+// here, and every command timed.
+class Sandbox : public deskbreak::test::DaemonSandbox {
 public:
     Sandbox()
     {
-        REQUIRE(m_home.isValid());
-        for (const char* sub : {"config/deskbreak", "data/deskbreak", "state", "runtime"})
-            QDir().mkpath(m_home.filePath(sub));
-        QFile::setPermissions(m_home.filePath("runtime"),
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        m_env.insert("HOME", m_home.path());
-        m_env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
-        m_env.insert("XDG_DATA_HOME", m_home.filePath("data"));
-        m_env.insert("XDG_STATE_HOME", m_home.filePath("state"));
-        m_env.insert("XDG_RUNTIME_DIR", m_home.filePath("runtime"));
-        m_env.insert("QT_QPA_PLATFORM", "offscreen");
-        m_env.remove("DBUS_SESSION_BUS_ADDRESS");
-        m_env.remove("DISPLAY");
-        m_env.remove("WAYLAND_DISPLAY");
-        QFile config(m_home.filePath("config/deskbreak/config.toml"));
-        REQUIRE(config.open(QIODevice::WriteOnly));
+        QDir().mkpath(dataDir());
+        env().remove("DBUS_SESSION_BUS_ADDRESS");
         // Reminders every few seconds: events of the daemon's own on top of the commands.
-        config.write("[schedule]\ninterval = \"10s\"\noverload_after = \"10s\"\n"
-                     "natural_break = \"2m\"\nsnooze = \"5s\"\nmax_snoozes = 0\n"
-                     "remind_again = \"5s\"\n[log]\nlevel = \"info\"\n");
+        write("config/deskbreak/config.toml",
+              "[schedule]\ninterval = \"10s\"\noverload_after = \"10s\"\n"
+              "natural_break = \"2m\"\nsnooze = \"5s\"\nmax_snoozes = 0\n"
+              "remind_again = \"5s\"\n[log]\nlevel = \"info\"\n");
     }
     ~Sandbox()
     {
-        if (m_daemon.state() != QProcess::NotRunning) {
-            m_daemon.kill();
-            m_daemon.waitForFinished(5000);
+        if (m_daemon && m_daemon->state() != QProcess::NotRunning) {
+            m_daemon->kill();
+            m_daemon->waitForFinished(5000);
         }
     }
 
-    QString dataDir() const { return m_home.filePath("data/deskbreak"); }
+    QString dataDir() const { return path("data/deskbreak"); }
     QString database() const { return dataDir() + "/history.sqlite"; }
-    QString log() const { return m_home.filePath("state/deskbreak/deskbreak.log"); }
 
     Run cli(const QStringList& args) const
     {
-        QProcess p;
-        p.setProcessEnvironment(m_env);
         QElapsedTimer timer;
         timer.start();
-        p.start(QStringLiteral(DESKBREAK_BINARY), args);
-        REQUIRE(p.waitForFinished(20000));
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), timer.elapsed()};
-    }
-
-    QJsonObject status() const
-    {
-        const Run r = cli({"status", "--json"});
-        return r.code == 0 ? QJsonDocument::fromJson(r.out.toUtf8()).object() : QJsonObject();
+        const deskbreak::test::Run r = run(args);
+        REQUIRE(r.code != -1);
+        return {r.code, r.out, timer.elapsed()};
     }
 
     void start()
     {
-        m_daemon.setProcessEnvironment(m_env);
-        m_daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_daemon.start(QStringLiteral(DESKBREAK_BINARY), {});
-        REQUIRE(m_daemon.waitForStarted(5000));
-        REQUIRE(waitFor([&] { return status().contains("state"); }));
+        m_daemon = startDaemon();
         CHECK(status().value("history").toString() == "ok");
     }
 
-    void quit()
-    {
-        CHECK(cli({"quit"}).code == 0);
-        REQUIRE(m_daemon.waitForFinished(10000));
-    }
+    void quit() { DaemonSandbox::quit(*m_daemon); }
 
     static bool waitFor(const std::function<bool()>& done, int timeoutMs = 60000)
     {
-        QElapsedTimer timer;
-        timer.start();
-        while (!done()) {
-            if (timer.elapsed() > timeoutMs)
-                return false;
-            QThread::msleep(200);
-        }
-        return true;
+        return deskbreak::test::waitFor(done, timeoutMs);
     }
 
 private:
-    QTemporaryDir m_home;
-    QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
-    QProcess m_daemon;
+    std::unique_ptr<QProcess> m_daemon;
 };
 
 bool run(const QString& program, const QStringList& args)
@@ -150,7 +113,7 @@ qint64 useWhile(Sandbox& box, const std::function<bool()>& outage, bool* sawProb
 
 QStringList logLines(const Sandbox& box, const QString& pattern)
 {
-    QFile log(box.log());
+    QFile log(box.logFile());
     REQUIRE(log.open(QIODevice::ReadOnly));
     const QRegularExpression re(pattern);
     QStringList out;
