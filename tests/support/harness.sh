@@ -57,3 +57,16 @@ watchdog() {
     kill "$@" 2>/dev/null || true
     rm -rf "$tmp"
 }
+
+# Stops what the script started (the PIDs in `pids`), newest first: TERM, up to 5 s,
+# then KILL, and waits for each. For the caller's EXIT trap.
+# shellcheck disable=SC2317  # called from the EXIT trap
+stop_started() {
+    local i pid
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        pid=${pids[i]}
+        kill "$pid" 2>/dev/null || continue
+        wait_for 50 eval "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+}

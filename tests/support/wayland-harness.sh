@@ -5,18 +5,6 @@
 # to run_with_compositor, which gives CMD the interface described in
 # with-sway.sh and runs it.
 
-# Stops what this script started, newest first: TERM, up to 5 s, then KILL.
-# shellcheck disable=SC2317  # called from the EXIT trap
-stop_started() {
-    local i pid
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        pid=${pids[i]}
-        kill "$pid" 2>/dev/null || continue
-        wait_for 50 eval "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-}
-
 # True once the compositor on socket $1 answers a client and offers a seat.
 compositor_answers() {
     [[ -S $1 ]] || return 1

@@ -47,13 +47,7 @@ pids=()
 # shellcheck disable=SC2317  # called from the EXIT trap
 cleanup() {
     local rc=$?
-    local i
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        kill "${pids[i]}" 2>/dev/null || true
-    done
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        wait "${pids[i]}" 2>/dev/null || true
-    done
+    stop_started
     if [[ $rc -ne 0 && -s $tmp/dunst.log ]]; then
         echo "with-dunst.sh: dunst's log:" >&2
         tail -n 40 "$tmp/dunst.log" >&2

@@ -45,13 +45,7 @@ pids=()
 # shellcheck disable=SC2317  # called from the EXIT trap
 cleanup() {
     local rc=$?
-    local i
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        kill "${pids[i]}" 2>/dev/null || true
-    done
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        wait "${pids[i]}" 2>/dev/null || true
-    done
+    stop_started
     if [[ $rc -ne 0 && -s $tmp/mutter.log ]]; then
         echo "with-mutter.sh: mutter.log:" >&2
         tail -n 20 "$tmp/mutter.log" >&2
