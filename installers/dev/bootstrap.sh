@@ -46,7 +46,8 @@ else
 fi
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDESKBREAK_WERROR=ON "${launcher[@]}" \
+    >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
 
 if [ "$mode" = test ]; then

@@ -16,7 +16,7 @@ const QString kApp = QStringLiteral("deskbreak");
 // An XDG base directory: the variable when it is an absolute path, else the spec's default.
 QString xdg(const char* variable, const QString& fallbackBelowHome)
 {
-    const QString value = qEnvironmentVariable(variable);
+    QString value = qEnvironmentVariable(variable);
     if (!value.isEmpty() && QDir::isAbsolutePath(value))
         return value;
     return QDir::homePath() + u'/' + fallbackBelowHome;
@@ -115,7 +115,7 @@ QString resolveHome(QString* error)
 
 QString contentDir()
 {
-    const QString fromEnv = qEnvironmentVariable("DESKBREAK_DATA_DIR");
+    QString fromEnv = qEnvironmentVariable("DESKBREAK_DATA_DIR");
     if (!fromEnv.isEmpty())
         return fromEnv;
     const QString besideBinary = QDir(QCoreApplication::applicationDirPath())

@@ -33,7 +33,7 @@ QStringList tomlFiles(const QString& dir)
 }
 } // namespace
 
-ConfigWatcher::ConfigWatcher(QString configFile, QString routinesDir, QObject* parent)
+ConfigWatcher::ConfigWatcher(const QString& configFile, const QString& routinesDir, QObject* parent)
     : QObject(parent)
     , m_configFile(QDir::cleanPath(configFile))
     , m_configDir(QFileInfo(m_configFile).absolutePath())

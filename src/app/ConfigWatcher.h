@@ -14,7 +14,7 @@ namespace deskbreak::app {
 class ConfigWatcher : public QObject {
     Q_OBJECT
 public:
-    ConfigWatcher(QString configFile, QString routinesDir, QObject* parent = nullptr);
+    ConfigWatcher(const QString& configFile, const QString& routinesDir, QObject* parent = nullptr);
 
     // What is watched now (for tests and the log).
     QStringList watched() const;

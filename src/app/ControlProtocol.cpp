@@ -193,7 +193,7 @@ QJsonObject showRequest(const QString& activationToken)
 
 QString activationToken(const QJsonObject& request)
 {
-    const QString token = request.value(QStringLiteral("activation_token")).toString();
+    QString token = request.value(QStringLiteral("activation_token")).toString();
     if (token.size() > kMaxActivationToken)
         return {};
     for (const QChar c : token)

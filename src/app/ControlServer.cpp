@@ -115,11 +115,11 @@ QJsonObject sendControlRequest(const QJsonObject& request, int timeoutMs, bool* 
         if (!socket.waitForReadyRead(timeoutMs))
             break;
         line += socket.readAll();
-        if (line.size() > 64 * 1024)
+        if (line.size() > qsizetype(64) * 1024)
             break;
     }
     QString error;
-    const QJsonObject answer = control::decode(line.trimmed(), &error);
+    QJsonObject answer = control::decode(line.trimmed(), &error);
     if (!error.isEmpty())
         return control::failure(QStringLiteral("the daemon sent no valid reply"));
     return answer;

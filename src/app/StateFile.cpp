@@ -36,17 +36,15 @@ std::optional<core::SittingSnapshot> load(const QString& path, const QDateTime& 
     const QFileInfo info(path);
     if (!info.exists() && !info.isSymLink())
         return std::nullopt;
-    constexpr qint64 kMaxBytes = 64 * 1024;
+    constexpr qint64 kMaxBytes = qint64(64) * 1024;
     QString why;
     std::optional<core::SittingSnapshot> snapshot;
     QFile file(path);
     // Never opened unless regular (a FIFO would block the start), checked again once open.
-    if (!info.isFile())
+    if (!info.isFile() || (file.open(QIODevice::ReadOnly) && file.isSequential()))
         why = QStringLiteral("not a regular file");
-    else if (!file.open(QIODevice::ReadOnly))
+    else if (!file.isOpen())
         why = file.errorString();
-    else if (file.isSequential())
-        why = QStringLiteral("not a regular file");
     else if (const QByteArray data = file.read(kMaxBytes + 1); data.size() > kMaxBytes)
         why = QStringLiteral("too large to be a deskbreak state file");
     else

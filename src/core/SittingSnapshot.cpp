@@ -128,7 +128,7 @@ std::optional<SittingSnapshot> SittingSnapshot::fromJson(const QByteArray& data,
         if (!until.isValid())
             return fail(QStringLiteral("paused_until is not a timestamp"));
         // A pause is at most a week long (and a minute of slack for rounding).
-        const qint64 maxAhead = milliseconds(limits::kMaxPause).count() + 60 * 1000;
+        const qint64 maxAhead = milliseconds(limits::kMaxPause).count() + qint64(60) * 1000;
         if (until < earliest || s.savedAt.msecsTo(until) > maxAhead)
             return fail(QStringLiteral("paused_until %1 is out of range (at most a week after "
                                        "saved_at)")

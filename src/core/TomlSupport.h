@@ -17,7 +17,7 @@ namespace deskbreak::core {
 // Reads a user-editable file: missing, not a regular file (a directory, FIFO or device),
 // unreadable or oversized is a Diagnostic; never blocks on a special file.
 std::optional<QByteArray> readTextFile(const QString& path, Diagnostics& out,
-                                       qint64 maxBytes = 1024 * 1024);
+                                       qint64 maxBytes = qint64(1024) * 1024);
 
 class TomlReader {
 public:

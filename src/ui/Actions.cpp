@@ -29,7 +29,7 @@ Actions::Actions(QObject* parent)
     connect(m_startBreak, &QAction::triggered, this, &Actions::startBreakRequested);
     connect(m_snooze, &QAction::triggered, this, &Actions::snoozeRequested);
     connect(m_skip, &QAction::triggered, this, &Actions::skipRequested);
-    const qint64 lengths[] = {30 * 60, 60 * 60, 0};
+    const qint64 lengths[] = {qint64(30) * 60, qint64(60) * 60, 0};
     for (int i = 0; i < m_pause.size(); ++i)
         connect(m_pause[i], &QAction::triggered, this,
                 [this, seconds = lengths[i]] { emit pauseRequested(seconds); });

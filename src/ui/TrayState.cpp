@@ -15,9 +15,9 @@ TrayState TrayState::from(const core::SittingModel::Status& s, std::chrono::seco
     // icon is redrawn at most once a minute.
     const qint64 step = std::clamp<qint64>(interval.count() / 12, 1, 60);
     const qint64 sittingMinutes = s.sitting.count() / 60;
+    const qint64 shownSitting = s.sitting.count() / step * step; // whole steps only
     t.fill = interval.count() > 0
-                 ? std::clamp(double(s.sitting.count() / step * step) / double(interval.count()),
-                              0.0, 1.0)
+                 ? std::clamp(double(shownSitting) / double(interval.count()), 0.0, 1.0)
                  : 0.0;
     const QString sitting = core::formatDuration(std::chrono::minutes(sittingMinutes));
     const QString next = core::formatDuration(std::chrono::minutes(
@@ -65,9 +65,8 @@ QColor TrayState::colour() const
     case Look::Snoozed:
         return QColor(0x63, 0x66, 0xf1); // indigo
     case Look::Paused:
-        return QColor(0x94, 0xa3, 0xb8); // slate
     case Look::Away:
-        return QColor(0x94, 0xa3, 0xb8);
+        return QColor(0x94, 0xa3, 0xb8); // slate
     case Look::OnBreak:
         return QColor(0x22, 0xc5, 0x5e); // green
     }

@@ -127,8 +127,10 @@ TEST_CASE("the catalogue keeps the sources' holds and reps")
         {"bow-pose", 15, 0},          {"knee-to-chest", 20, 0}, {"neck-rotation", 30, 0},
         {"cat-cow", 0, 10},           {"chin-tuck", 0, 10},     {"wall-angels", 0, 10},
     };
-    for (const auto& [id, hold, reps] : facts) {
-        CAPTURE(id);
+    for (const auto& fact : facts) {
+        // Not a structured binding: clang 14 cannot capture those in CAPTURE's lambda.
+        const auto& [id, hold, reps] = fact;
+        CAPTURE(std::get<0>(fact));
         const Exercise* e = l.content.exercise(id);
         REQUIRE(e);
         CHECK(e->holdSeconds == hold);

@@ -8,7 +8,7 @@
 
 namespace deskbreak::platform {
 
-XdgAutostart::XdgAutostart(QString configHome)
+XdgAutostart::XdgAutostart(const QString& configHome)
     : m_file(configHome + QStringLiteral("/autostart/deskbreak.desktop"))
 {
 }
@@ -22,7 +22,7 @@ bool XdgAutostart::isEnabled() const
     QFile f(m_file);
     if (!f.open(QIODevice::ReadOnly) || f.isSequential())
         return false;
-    for (const QByteArray& line : f.read(64 * 1024).split('\n')) {
+    for (const QByteArray& line : f.read(qint64(64) * 1024).split('\n')) {
         const QByteArray l = line.trimmed();
         if (l == "Hidden=true" || l == "X-GNOME-Autostart-enabled=false")
             return false;

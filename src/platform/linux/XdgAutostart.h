@@ -7,7 +7,7 @@ namespace deskbreak::platform {
 // The XDG Autostart spec: $XDG_CONFIG_HOME/autostart/deskbreak.desktop.
 class XdgAutostart final : public Autostart {
 public:
-    explicit XdgAutostart(QString configHome);
+    explicit XdgAutostart(const QString& configHome);
     QString name() const override { return QStringLiteral("xdg-autostart"); }
     QString location() const override { return m_file; }
     bool isEnabled() const override;
