@@ -76,7 +76,7 @@ QJsonObject ControlHandler::handle(const QJsonObject& request)
         break;
     case CommandId::Skip:
         if (m_sitting.status().phase == SittingService::Phase::OnBreak)
-            m_sitting.endBreak(false);
+            m_sitting.endBreak(false, {});
         else
             m_sitting.skip();
         break;

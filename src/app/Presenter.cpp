@@ -149,8 +149,10 @@ void Presenter::showStats()
 
 void Presenter::closeAll()
 {
-    if (m_breakWindow)
-        closeBreak();
+    if (m_breakWindow) {
+        disconnect(m_breakWindow, &ui::BreakWindow::finished, this, nullptr);
+        m_breakWindow->close(); // a summary too
+    }
     closeReminder();
 }
 
@@ -180,7 +182,7 @@ void Presenter::closeReminder()
 QString Presenter::nextRoutine()
 {
     const core::Content& content = m_config.content();
-    const QString wanted = m_config.settings().breaks.routine;
+    QString wanted = m_config.settings().breaks.routine;
     if (wanted != u"rotate" && content.routines.contains(wanted))
         return wanted;
     // Rotate through the routines that need no floor: they fit any desk.
@@ -207,21 +209,29 @@ void Presenter::openBreak()
     const QString name = nextRoutine();
     if (name.isEmpty()) {
         logError(QStringLiteral("no routine to play; the break ends at once"));
-        m_sitting.endBreak(false);
+        m_sitting.endBreak(false, {});
         return;
     }
     const core::Content& content = m_config.content();
     const int number = m_sitting.breaksToday() + 1;
     m_breakWindow = new ui::BreakWindow(content.routines[name], content, number);
     m_breakWindow->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_breakWindow, &ui::BreakWindow::finished, this,
-            [this](bool completed, qint64 seconds) {
-                logInfo(QStringLiteral("break window closed: %1 after %2 s")
-                            .arg(completed ? QStringLiteral("completed")
-                                           : QStringLiteral("ended early"))
-                            .arg(seconds));
-                m_sitting.endBreak(completed);
-            });
+    connect(m_breakWindow, &ui::BreakWindow::finished, this, [this](bool reachedEnd) {
+        using std::chrono::duration_cast;
+        using std::chrono::seconds;
+        const auto length = duration_cast<seconds>(m_breakWindow->player().total());
+        const SittingService::BreakResult result = m_sitting.endBreak(reachedEnd, length);
+        logInfo(
+            QStringLiteral("break over: %1 after %2 s (routine %3 s%4)")
+                .arg(result.completed ? QStringLiteral("completed") : QStringLiteral("ended early"))
+                .arg(result.lasted.count())
+                .arg(length.count())
+                .arg(reachedEnd ? QStringLiteral(", played to its end") : QString()));
+        if (m_breakWindow && reachedEnd) {
+            m_breakWindow->showOutcome({result.completed, m_sitting.breaksToday(), result.lasted,
+                                        m_sitting.nextReminderAt()});
+        }
+    });
     logInfo(QStringLiteral("break started: routine %1").arg(name));
     ui::bringToFront(m_breakWindow);
 }
@@ -229,6 +239,9 @@ void Presenter::openBreak()
 void Presenter::closeBreak()
 {
     if (!m_breakWindow)
+        return;
+    // Over already: it shows its summary and closes by itself.
+    if (m_breakWindow->isOver())
         return;
     // The model already knows the break ended: no finished() back into it.
     disconnect(m_breakWindow, &ui::BreakWindow::finished, this, nullptr);

@@ -84,9 +84,28 @@ void SittingService::startBreak()
     handle(m_model.startBreak());
 }
 
-void SittingService::endBreak(bool completed)
+SittingService::BreakResult SittingService::endBreak(bool reachedEnd,
+                                                     std::chrono::seconds routineLength)
 {
-    handle(m_model.endBreak(completed));
+    const core::Effects effects = m_model.endBreak(reachedEnd, routineLength);
+    BreakResult result;
+    for (const core::Effect& e : effects) {
+        if (const auto* r = std::get_if<core::effect::Record>(&e)) {
+            using Kind = core::HistoryEvent::Kind;
+            if (r->event.kind == Kind::BreakCompleted || r->event.kind == Kind::BreakEndedEarly)
+                result = {r->event.kind == Kind::BreakCompleted, r->event.seconds};
+        }
+    }
+    handle(effects);
+    return result;
+}
+
+QDateTime SittingService::nextReminderAt() const
+{
+    const auto s = m_model.status();
+    if (s.pausedUntil)
+        return {};
+    return m_clock.wall().addSecs(s.untilReminder.count());
 }
 
 bool SittingService::canSnooze() const
@@ -142,8 +161,7 @@ int SittingService::breaksToday() const
     const QDateTime midnight(m_clock.wall().date(), QTime(0, 0));
     int n = 0;
     for (const core::HistoryEvent& e : m_history->events(midnight, midnight.addDays(1)))
-        n += e.kind == core::HistoryEvent::Kind::BreakCompleted ||
-             e.kind == core::HistoryEvent::Kind::BreakEndedEarly;
+        n += e.kind == core::HistoryEvent::Kind::BreakCompleted;
     return n;
 }
 

@@ -35,8 +35,15 @@ public:
 
     // What the user asked for (tray, reminder, command line); effects are carried out.
     void startBreak();
-    void endBreak(bool completed);
+    // How a break went, as the model judged it (see SittingModel::endBreak).
+    struct BreakResult {
+        bool completed = false; // else ended early
+        std::chrono::seconds lasted{};
+    };
+    BreakResult endBreak(bool reachedEnd, std::chrono::seconds routineLength);
     bool canSnooze() const;
+    // When the next reminder is due by the wall clock; invalid while paused.
+    QDateTime nextReminderAt() const;
     void snooze(std::optional<std::chrono::seconds> length = std::nullopt);
     void skip();
     void pause(std::chrono::seconds length);
@@ -50,7 +57,7 @@ public:
     QString idleSourceName() const;
     // Why history writes fail right now (they wait safely meanwhile); empty when all is well.
     QString historyProblem() const { return m_history->problem(); }
-    // Breaks taken today (completed or ended early), from the history.
+    // Breaks completed today (ended-early ones do not count), from the history.
     int breaksToday() const;
     // The last `days` local days, today last, the stretch going on now included.
     QList<core::DayStats> recentDays(int days) const;

@@ -66,7 +66,8 @@ struct Printer {
             s += QStringLiteral(", %1, %2s").arg(reasonName(e.reason)).arg(e.start.secsTo(e.at));
         else if (e.kind == HistoryEvent::Kind::SittingSpan)
             s += QStringLiteral(", %1s").arg(e.start.secsTo(e.at));
-        else if (e.kind == HistoryEvent::Kind::BreakEndedEarly ||
+        else if (e.kind == HistoryEvent::Kind::BreakCompleted ||
+                 e.kind == HistoryEvent::Kind::BreakEndedEarly ||
                  e.kind == HistoryEvent::Kind::Paused)
             s += QStringLiteral(", %1s").arg(e.seconds.count());
         return s + u')';

@@ -28,8 +28,9 @@ struct HistoryEvent {
     };
     Kind kind = Kind::Reminded;
     QDateTime at;
-    QDateTime start;                // SittingSpan and NaturalBreak: when it began
-    std::chrono::seconds seconds{}; // BreakEndedEarly: seconds done; Paused: length
+    QDateTime start; // SittingSpan and NaturalBreak: when it began
+    std::chrono::seconds
+        seconds{}; // BreakCompleted, BreakEndedEarly: real duration; Paused: length
     NaturalBreakReason reason = NaturalBreakReason::Idle;
 
     bool operator==(const HistoryEvent&) const = default;

@@ -149,27 +149,28 @@ Effects SittingModel::startBreak()
     });
 }
 
-Effects SittingModel::endBreak(bool completed)
+Effects SittingModel::endBreak(bool reachedEnd, std::chrono::seconds routineLength)
 {
     return input([&](MonoTime now, Effects& out) {
         if (m_phase != Phase::OnBreak)
             return;
         const auto done = now - m_breakStartedAt;
-        if (completed) {
-            record(Kind::BreakCompleted, now, out);
-        } else {
-            HistoryEvent e{Kind::BreakEndedEarly, wallAt(now), wallAt(m_breakStartedAt),
-                           secs(done)};
-            out.push_back(effect::Record{e});
-        }
+        const auto enough =
+            std::min<milliseconds>(kMinimumBreak, std::max(routineLength, std::chrono::seconds(1)));
+        const bool counts = done >= enough;
+        const bool completed = reachedEnd && counts;
+        HistoryEvent e{completed ? Kind::BreakCompleted : Kind::BreakEndedEarly, wallAt(now),
+                       wallAt(m_breakStartedAt), secs(done)};
+        out.push_back(effect::Record{e});
         out.push_back(effect::CloseBreak{});
-        if (completed || done >= kMinimumBreak) {
+        // Whoever ended it, or saw it to its end, is here now: idle time counts from here.
+        m_lastActive = std::max(m_lastActive, now);
+        if (counts) {
             if (!m_breakFromAway && m_breakStartedAt > m_sittingSince) {
                 out.push_back(effect::Record{
                     {Kind::SittingSpan, wallAt(m_breakStartedAt), wallAt(m_sittingSince)}});
             }
             startSitting(now);
-            m_lastActive = std::max(m_lastActive, now);
         } else if (m_breakFromAway) {
             m_phase = Phase::Away;
         } else {

@@ -47,8 +47,11 @@ public:
 
     // User commands (reminder buttons, tray menu, CLI).
     Effects startBreak();
-    // The break window closed: `completed` when it ran to its end.
-    Effects endBreak(bool completed);
+    // The break is over. `reachedEnd` when the routine got to its end, skips included. It
+    // counts as completed, and resets sitting time, only if it also lasted kMinimumBreak of
+    // real time (or the routine's whole `routineLength`, for a routine shorter than that);
+    // otherwise it is recorded as ended early. Both record the real duration.
+    Effects endBreak(bool reachedEnd, std::chrono::seconds routineLength = kMinimumBreak);
     bool canSnooze() const;
     // Puts the reminder off for `d` (the configured snooze when nullopt); no-op if !canSnooze().
     Effects snooze(std::optional<std::chrono::seconds> d = std::nullopt);
@@ -68,7 +71,7 @@ public:
     // Continues from a snapshot written by an earlier run (see SittingSnapshot).
     Effects restore(const SittingSnapshot& snapshot);
 
-    // Breaks shorter than this, ended by hand, do not reset sitting time.
+    // Breaks shorter than this in real time do not reset sitting time, however they ended.
     static constexpr std::chrono::seconds kMinimumBreak{60};
 
 private:

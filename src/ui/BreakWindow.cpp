@@ -10,6 +10,7 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -143,7 +144,10 @@ BreakWindow::BreakWindow(const core::Routine& routine, const core::Content& cont
     applyColours();
     if (!m_player.segments().isEmpty())
         showPosition(m_player.at(0ms));
-    resize(460, 600);
+    // As large as the content needs at this font, and never smaller than the default look:
+    // at large fonts the window grows instead of squeezing the picture.
+    const int em = fontMetrics().height();
+    resize(std::max(460, 27 * em), std::max({600, 35 * em, sizeHint().height()}));
     placeOnCursorScreen();
 }
 
@@ -270,10 +274,14 @@ QWidget* BreakWindow::buildSummaryPage()
     m_summaryLabel->setFont(scaledFont(font(), 1.3));
     m_summaryDetail = makeLabel(QStringLiteral("summaryDetailLabel"));
     m_summaryDetail->setFont(scaledFont(font(), 1.05));
+    m_summaryNext = makeLabel(QStringLiteral("summaryNextLabel"));
+    m_summaryNext->setFont(scaledFont(font(), 1.05, QFont::DemiBold));
+    m_summaryNext->hide();
     m_summaryHint = makeLabel(QStringLiteral("summaryHintLabel"));
-    m_summaryHint->setText(tr("This window closes by itself in a few seconds."));
+    m_summaryHint->setText(tr("This window closes by itself in a few seconds, or press Enter."));
     m_summaryHint->setFont(scaledFont(font(), 0.95));
-    for (QLabel* label : {m_summaryTitle, m_summaryLabel, m_summaryDetail, m_summaryHint}) {
+    for (QLabel* label :
+         {m_summaryTitle, m_summaryLabel, m_summaryDetail, m_summaryNext, m_summaryHint}) {
         label->setAlignment(Qt::AlignCenter);
         label->setWordWrap(true);
     }
@@ -291,6 +299,8 @@ QWidget* BreakWindow::buildSummaryPage()
     layout->addWidget(m_summaryLabel);
     layout->addSpacing(6);
     layout->addWidget(m_summaryDetail);
+    layout->addSpacing(6);
+    layout->addWidget(m_summaryNext);
     layout->addSpacing(28);
     layout->addWidget(m_summaryHint);
     layout->addSpacing(12);
@@ -325,7 +335,7 @@ void BreakWindow::tick()
     if (now.finished) {
         showSummary();
         m_closeTimer.start();
-        finish(true);
+        finish(true); // the daemon answers with showOutcome()
         return;
     }
     showPosition(now);
@@ -355,10 +365,12 @@ void BreakWindow::showSegment(const RoutinePlayer::Segment& segment)
 
     switch (segment.kind) {
     case Kind::GetReady: {
-        m_detailLabel->setText(tr("Get ready"));
         // While getting into position, a look at the stretch that comes next.
         const core::Exercise* upcoming =
             next && next->kind == Kind::Exercise ? next->exercise : nullptr;
+        m_detailLabel->setText(upcoming ? tr("Get ready")
+                               : next   ? tr("In between")
+                                        : tr("To finish"));
         const QString caption = upcoming ? tr("Up next: %1").arg(upcoming->name) : QString();
         if (upcoming && !upcoming->illustration.isEmpty())
             m_card->setPicture(Picture::Svg, upcoming->illustration, caption);
@@ -376,7 +388,9 @@ void BreakWindow::showSegment(const RoutinePlayer::Segment& segment)
                                                       : tr("%1 slow reps").arg(exercise.reps));
         else
             m_detailLabel->setText(tr("Hold and breathe"));
-        m_card->setPicture(Picture::Svg, exercise.illustration);
+        // The pictures show the first (right) side; the second side is its mirror image.
+        m_card->setPicture(Picture::Svg, exercise.illustration, {},
+                           segment.side == RoutinePlayer::Side::Left);
         showSteps(exercise.steps, {});
         break;
     }
@@ -487,6 +501,32 @@ void BreakWindow::showSummary()
     m_pages->setCurrentIndex(1);
 }
 
+void BreakWindow::showOutcome(const BreakOutcome& outcome)
+{
+    const QString length = clockText(outcome.lasted);
+    if (outcome.completed) {
+        m_summaryTitle->setText(tr("Well done"));
+        m_summaryLabel->setText(
+            outcome.completedToday > 0
+                ? tr("That was your %1 break today.").arg(ordinal(outcome.completedToday))
+                : tr("Your back will thank you."));
+        m_summaryDetail->setText(tr("%1 in %2").arg(m_routine.title, length));
+    } else {
+        m_summaryTitle->setText(tr("Ended early"));
+        m_summaryLabel->setText(
+            tr("Under a minute is too short to count, so your sitting time keeps going."));
+        m_summaryDetail->setText(tr("%1, skipped through in %2").arg(m_routine.title, length));
+    }
+    if (outcome.nextBreakAt.isValid()) {
+        const QString at = QLocale().toString(outcome.nextBreakAt.time(), QLocale::ShortFormat);
+        m_summaryNext->setText(outcome.completed ? tr("Next break due at %1").arg(at)
+                                                 : tr("Your break is still due: %1").arg(at));
+    } else {
+        m_summaryNext->setText(tr("Reminders are paused."));
+    }
+    m_summaryNext->show();
+}
+
 void BreakWindow::showSafety()
 {
     if (!m_safety) {
@@ -529,7 +569,7 @@ void BreakWindow::applyColours()
         widget->setPalette(p);
     };
     const QColor dim = mixColours(text, window, 0.38);
-    const QColor accent = mixColours(highlight, text, 0.22);
+    const QColor accent = readableAccent(highlight, text, window);
     for (QWidget* w : {static_cast<QWidget*>(m_routineLabel), static_cast<QWidget*>(m_counterLabel),
                        static_cast<QWidget*>(m_nextLabel), static_cast<QWidget*>(m_summaryDetail),
                        static_cast<QWidget*>(m_summaryHint)})

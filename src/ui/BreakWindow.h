@@ -2,6 +2,7 @@
 
 #include "core/RoutinePlayer.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
@@ -18,6 +19,14 @@ namespace deskbreak::ui {
 
 class IllustrationCard;
 class SafetyDialog;
+
+// How the daemon judged a break that was played to its end: what the summary tells.
+struct BreakOutcome {
+    bool completed = false; // else ended early (too short to count)
+    int completedToday = 0; // completed breaks today, this one included
+    std::chrono::seconds lasted{};
+    QDateTime nextBreakAt; // invalid when no reminder is scheduled (paused)
+};
 
 // The guided break: a routine step by step, with its picture, steps and a countdown.
 // Space pauses and resumes, Right skips a step, Esc ends the break, F1 opens "Stretch safely".
@@ -49,11 +58,14 @@ public slots:
     void skipStep();
     void endEarly();
     void showSafety();
+    // Fills the summary with the daemon's verdict; sent right after finished(true, ...).
+    void showOutcome(const deskbreak::ui::BreakOutcome& outcome);
 
 signals:
-    // Sent exactly once: completed when the routine ran to its end (skipped steps included),
-    // otherwise ended with Esc or by closing the window. secondsDone as in done().
-    void finished(bool completed, qint64 secondsDone);
+    // Sent exactly once: reachedEnd when the routine ran to its end (skipped steps included),
+    // otherwise ended with Esc or by closing the window. secondsDone as in done(). Whether
+    // it counts is the daemon's call (real time, see SittingModel::endBreak).
+    void finished(bool reachedEnd, qint64 secondsDone);
     // The routine moved on to another segment (for a chime); not sent for the first one.
     void stepChanged(int segment);
 
@@ -116,6 +128,7 @@ private:
     QLabel* m_summaryTitle = nullptr;
     QLabel* m_summaryLabel = nullptr;
     QLabel* m_summaryDetail = nullptr;
+    QLabel* m_summaryNext = nullptr;
     QLabel* m_summaryHint = nullptr;
 };
 

@@ -146,10 +146,24 @@ bool IllustrationCard::hasSvg() const
     return m_picture == Picture::Svg && m_svgLoaded;
 }
 
-void IllustrationCard::setPicture(Picture picture, const QString& svgPath, const QString& caption)
+QSize IllustrationCard::sizeHint() const
+{
+    const int em = fontMetrics().height();
+    return {std::max(380, 22 * em), std::max(230, 14 * em)};
+}
+
+QSize IllustrationCard::minimumSizeHint() const
+{
+    const int em = fontMetrics().height();
+    return {std::max(220, 13 * em), std::max(170, 10 * em)};
+}
+
+void IllustrationCard::setPicture(Picture picture, const QString& svgPath, const QString& caption,
+                                  bool mirrored)
 {
     m_picture = picture;
     m_caption = caption;
+    m_mirrored = mirrored && picture == Picture::Svg;
     m_svgLoaded = picture == Picture::Svg && !svgPath.isEmpty() && m_svg->load(svgPath);
     if (m_svgLoaded)
         m_svg->setViewBox(inkedViewBox(*m_svg));
@@ -193,8 +207,14 @@ void IllustrationCard::paintEvent(QPaintEvent*)
             if (box.isEmpty())
                 box = QSizeF(kDesign, kDesign);
             box.scale(area.size(), Qt::KeepAspectRatio);
+            p.save();
+            if (m_mirrored) {
+                p.translate(area.center().x() * 2, 0);
+                p.scale(-1, 1);
+            }
             m_svg->render(&p,
                           QRectF(area.center() - QPointF(box.width() / 2, box.height() / 2), box));
+            p.restore();
         } else if (!m_paused) {
             QFont f = font();
             f.setItalic(true);

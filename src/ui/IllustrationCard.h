@@ -21,17 +21,21 @@ public:
 
     explicit IllustrationCard(QWidget* parent = nullptr);
 
-    // `caption` is a small label at the top of the card, e.g. "Up next: Wall dog".
-    void setPicture(Picture picture, const QString& svgPath = {}, const QString& caption = {});
+    // `caption` is a small label at the top of the card, e.g. "Up next: Wall dog". `mirrored`
+    // flips the SVG left to right: the second side of a two-sided stretch.
+    void setPicture(Picture picture, const QString& svgPath = {}, const QString& caption = {},
+                    bool mirrored = false);
     void setPaused(bool paused);
 
     Picture picture() const { return m_picture; }
     bool hasSvg() const;
+    bool isMirrored() const { return m_mirrored; }
     QString caption() const { return m_caption; }
     bool isPaused() const { return m_paused; }
 
-    QSize sizeHint() const override { return {380, 230}; }
-    QSize minimumSizeHint() const override { return {220, 170}; }
+    // Both follow the font, so a larger font never leaves the picture small.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -40,6 +44,7 @@ private:
     Picture m_picture = Picture::Breathe;
     QSvgRenderer* m_svg;
     bool m_svgLoaded = false;
+    bool m_mirrored = false;
     QString m_caption;
     bool m_paused = false;
 };

@@ -184,11 +184,32 @@ TEST_CASE("a due break asks for the reminder once, and it is recorded")
     CHECK(rig.events->log.mid(rig.events->log.indexOf("remind") + 1) ==
           QStringList{"state", "close_reminder", "open_break", "state"});
     rig.clock.advance(3min);
-    rig.service->endBreak(true);
+    const auto result = rig.service->endBreak(true, 180s);
+    CHECK(result.completed);
+    CHECK(result.lasted == 180s);
     CHECK(rig.kinds() ==
           QList<Kind>{Kind::Reminded, Kind::BreakStarted, Kind::SittingSpan, Kind::BreakCompleted});
     CHECK(rig.service->breaksToday() == 1);
     CHECK(rig.service->status().sitting == 0s);
+    CHECK(rig.service->nextReminderAt() ==
+          rig.clock.wall().addSecs(rig.service->schedule().interval.count()));
+}
+
+TEST_CASE("a break skipped through in 27 s is ended early: no reset, not among today's breaks")
+{
+    Rig rig;
+    rig.start();
+    rig.sit(61min);
+    rig.service->startBreak();
+    rig.clock.advance(27s);
+    const auto result = rig.service->endBreak(true, 180s);
+    CHECK_FALSE(result.completed);
+    CHECK(result.lasted == 27s);
+    CHECK(rig.kinds().contains(Kind::BreakEndedEarly));
+    CHECK_FALSE(rig.kinds().contains(Kind::BreakCompleted));
+    CHECK(rig.service->breaksToday() == 0);
+    CHECK(rig.service->status().sitting >= 61min);
+    CHECK(rig.service->status().due);
 }
 
 TEST_CASE("lock and sleep events from the session monitor reach the model")

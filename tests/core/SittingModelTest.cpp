@@ -295,7 +295,7 @@ TEST_CASE("a completed break resets sitting time")
     r.day.idle(3min); // stretching, away from the keyboard
     r.day.act([](SittingModel& m) { return m.endBreak(true); });
     CHECK(r.at("+01:03:00") ==
-          QStringList{"record(break_completed)", "close_break", "record(sitting, 3600s)"});
+          QStringList{"record(break_completed, 180s)", "close_break", "record(sitting, 3600s)"});
     CHECK(r.model.status().sitting.count() == 0);
     CHECK_FALSE(r.model.status().due);
     r.day.active(60min);
@@ -326,6 +326,81 @@ TEST_CASE("a break ended early after at least 60 s resets, a shorter one does no
         CHECK(r.model.status().due);
         r.day.active(5min);
         CHECK(r.count("remind(again") == 1);
+    }
+}
+
+TEST_CASE("a routine skipped through to its end in under 60 s is ended early, not completed")
+{
+    Rig r;
+    r.day.active(60min);
+    r.day.act(startBreak);
+    r.day.idle(27s); // Right pressed through every step
+    r.day.act([](SittingModel& m) { return m.endBreak(true, 180s); });
+    CHECK(r.count("record(break_ended_early, 27s)") == 1);
+    CHECK(r.count("record(break_completed") == 0);
+    CHECK(r.sittingMinutes() == 60); // no reset
+    CHECK(r.model.status().due);     // and the break is still owed
+}
+
+TEST_CASE("a completed break records its real length, and a short routine counts once run whole")
+{
+    SUBCASE("the desk break, with a pause in the window")
+    {
+        Rig r;
+        r.day.active(60min);
+        r.day.act(startBreak);
+        r.day.idle(3min + 40s);
+        r.day.act([](SittingModel& m) { return m.endBreak(true, 180s); });
+        CHECK(r.count("record(break_completed, 220s)") == 1);
+        CHECK(r.model.status().sitting.count() == 0);
+    }
+    SUBCASE("a user's 45-second routine, run to its end")
+    {
+        Rig r;
+        r.day.active(60min);
+        r.day.act(startBreak);
+        r.day.idle(45s);
+        r.day.act([](SittingModel& m) { return m.endBreak(true, 45s); });
+        CHECK(r.count("record(break_completed, 45s)") == 1);
+        CHECK(r.model.status().sitting.count() == 0);
+    }
+    SUBCASE("the same routine, skipped to its end after 30 s")
+    {
+        Rig r;
+        r.day.active(60min);
+        r.day.act(startBreak);
+        r.day.idle(30s);
+        r.day.act([](SittingModel& m) { return m.endBreak(true, 45s); });
+        CHECK(r.count("record(break_ended_early, 30s)") == 1);
+        CHECK(r.sittingMinutes() == 60);
+    }
+}
+
+TEST_CASE("a short break started while away keeps the whole absence as one natural break")
+{
+    for (const char* how : {"idle", "locked"}) {
+        CAPTURE(how);
+        Rig r;
+        r.day.active(40min);
+        if (std::string_view(how) == "idle") {
+            r.day.idle(10min); // away: a natural break is under way
+            r.day.active(1s);  // back at the mouse
+        } else {
+            r.day.locked(10min); // unlocking is input too
+        }
+        r.day.act(startBreak); // and straight into a break from the tray
+        r.day.idle(20s);
+        r.day.act([](SittingModel& m) { return m.endBreak(true, 180s); });
+        r.day.active(1min);
+        QStringList natural;
+        for (const auto& row : r.day.log())
+            if (row.effect.startsWith("record(natural_break"))
+                natural.append(row.effect);
+        REQUIRE(natural.size() == 1);
+        const int seconds = natural.first().section(u',', -1).chopped(2).trimmed().toInt();
+        CHECK(seconds >= 600);
+        CHECK(seconds <= 601); // the absence, not the break after it
+        CHECK(r.sittingMinutes() == 1);
     }
 }
 

@@ -48,7 +48,7 @@ TEST_CASE(
         {"+01:15:00", "close_reminder"},
         {"+01:15:00", "record(break_started)"},
         {"+01:15:00", "open_break"},
-        {"+01:18:00", "record(break_completed)"},
+        {"+01:18:00", "record(break_completed, 180s)"},
         {"+01:18:00", "close_break"},
         {"+01:18:00", "record(sitting, 4500s)"},
         {"+02:03:00", "record(sitting, 2400s)"},
@@ -105,7 +105,7 @@ TEST_CASE("a day with working hours 09:00-17:00: nothing before, nothing after")
         {"+02:30:00", "close_reminder"},
         {"+02:30:00", "record(break_started)"},
         {"+02:30:00", "open_break"},
-        {"+02:33:00", "record(break_completed)"},
+        {"+02:33:00", "record(break_completed, 180s)"},
         {"+02:33:00", "close_break"},
         {"+02:33:00", "record(sitting, 9000s)"},
     };
