@@ -20,7 +20,7 @@ _deskbreak()
     _init_completion || return
 
     local commands="status break snooze skip pause resume reload quit check-config
-        routines routine stats autostart doctor"
+        routines routine exercises stats autostart doctor"
 
     # The command is the first word after the program that is not an option.
     local i command="" command_index=0
@@ -63,7 +63,7 @@ _deskbreak()
     done
 
     case $command in
-    status | routines | doctor)
+    status | routines | exercises | doctor)
         [[ ${#args[@]} -eq 0 && -z $opt_json ]] && _deskbreak_offer "--json"
         ;;
     routine)

@@ -104,6 +104,7 @@ QJsonObject ControlHandler::handle(const QJsonObject& request)
     case CommandId::CheckConfig: // the command line's own: no daemon needed
     case CommandId::Routines:
     case CommandId::Routine:
+    case CommandId::Exercises:
     case CommandId::Autostart:
     case CommandId::Stats:
     case CommandId::Doctor:

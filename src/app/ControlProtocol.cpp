@@ -14,7 +14,7 @@ namespace {
 using enum CommandId;
 
 // name, needs the daemon, listed, takes a duration, usage, help, options, words
-constexpr std::array<Command, 15> kCommands = {{
+constexpr std::array<Command, 16> kCommands = {{
     {Status, "status", true, true, false, "[--json]",
      "what the daemon sees: sitting time, next break, backends", "--json", ""},
     {Show, "show", true, false, false, "", "show the status window (a second start sends it)", "",
@@ -31,8 +31,12 @@ constexpr std::array<Command, 15> kCommands = {{
     {CheckConfig, "check-config", false, true, false, "[FILE]",
      "check a config file; every problem as FILE:LINE:COLUMN", "", ""},
     {Routines, "routines", false, true, false, "[--json]", "list the break routines", "--json", ""},
-    {Routine, "routine", false, true, false, "show NAME [--json]", "show a routine step by step",
-     "--json", "show"},
+    {Routine, "routine", false, true, false, "show NAME [--json]",
+     "show a routine step by step, with each exercise's tip\nand cautions", "--json", "show"},
+    {Exercises, "exercises", false, true, false, "[--json]",
+     "list every exercise: region, position, sides, hold or reps,\n"
+     "and the routines that use it",
+     "--json", ""},
     {Autostart, "autostart", false, true, false, "on|off|status",
      "start deskbreak when you log in, or not", "", "on off status"},
     {Stats, "stats", false, true, false, "[--days N] [--json | --csv]",

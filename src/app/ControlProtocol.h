@@ -35,6 +35,7 @@ enum class CommandId {
     CheckConfig,
     Routines,
     Routine,
+    Exercises,
     Autostart,
     Stats,
     Doctor,

@@ -9,6 +9,7 @@
 #include "core/DailyStats.h"
 #include "core/Duration.h"
 #include "core/RoutinePlayer.h"
+#include "core/SidedText.h"
 #include "platform/PlatformFactory.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <algorithm>
 
 namespace deskbreak::app {
@@ -38,6 +40,16 @@ Content loadAllContent(QTextStream& err)
     Content content = loadContent(paths::contentDir(), paths::userRoutinesDir(), problems);
     print(problems, err);
     return content;
+}
+
+// "30 s", "10 reps" or "10 reps of 6 s": the sources' hold and repeats, per side.
+QString doseText(const Exercise& e)
+{
+    if (e.reps <= 0)
+        return QStringLiteral("%1 s").arg(e.holdSeconds);
+    const QString reps =
+        e.reps == 1 ? QStringLiteral("1 rep") : QStringLiteral("%1 reps").arg(e.reps);
+    return e.holdSeconds > 0 ? QStringLiteral("%1 of %2 s").arg(reps).arg(e.holdSeconds) : reps;
 }
 
 QString minutesSeconds(std::chrono::seconds s)
@@ -115,7 +127,12 @@ int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextSt
         const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(s.duration);
         const QString side = sideName(s.side);
         const bool exercise = s.kind == Kind::Exercise;
-        const QStringList instructions = exercise ? s.exercise->steps : QStringList{s.text};
+        const QStringList instructions =
+            exercise ? sidedText(s.exercise->steps, s.side) : QStringList{s.text};
+        const QString picture = exercise ? s.exercise->illustration
+                                : s.kind == Kind::GetReady
+                                    ? it->steps.value(s.stepIndex).illustration
+                                    : QString();
         if (json) {
             QJsonObject o{
                 {QStringLiteral("kind"), exercise ? QStringLiteral("exercise")
@@ -127,23 +144,45 @@ int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextSt
                 {QStringLiteral("instructions"), QJsonArray::fromStringList(instructions)}};
             if (exercise) {
                 o.insert(QStringLiteral("exercise"), s.exercise->id);
-                o.insert(QStringLiteral("illustration"), s.exercise->illustration);
+                o.insert(QStringLiteral("hold_seconds"), s.exercise->holdSeconds);
+                o.insert(QStringLiteral("reps"), s.exercise->reps);
                 o.insert(QStringLiteral("tip"), s.exercise->tip);
+                o.insert(QStringLiteral("cautions"),
+                         QJsonArray::fromStringList(s.exercise->cautions));
             }
+            if (exercise || !picture.isEmpty())
+                o.insert(QStringLiteral("illustration"), picture);
             if (!side.isEmpty())
                 o.insert(QStringLiteral("side"), side);
             segments.append(o);
             continue;
         }
-        out << QStringLiteral("%1. %2%3  %4s\n")
+        out << QStringLiteral("%1. %2%3  %4s%5\n")
                    .arg(++number, 2)
                    .arg(s.title,
                         side.isEmpty() ? QString() : QStringLiteral(" (%1 side)").arg(side))
-                   .arg(seconds.count());
+                   .arg(seconds.count())
+                   .arg(exercise && s.exercise->reps > 0
+                            ? QStringLiteral("  (%1)").arg(doseText(*s.exercise))
+                            : QString());
         if (exercise)
-            out << "    [" << s.exercise->id << "] " << s.exercise->illustration << '\n';
+            out << "    [" << s.exercise->id << "] " << picture << '\n';
+        else if (!picture.isEmpty())
+            out << "    [picture] " << picture << '\n';
+        // The second side: the same steps with the sides named the other way round; the
+        // tip and cautions were given with the first.
+        const bool secondSide = exercise && s.side == RoutinePlayer::Side::Left;
+        if (secondSide)
+            out << "    Then the other side:\n";
         for (const QString& line : instructions)
             out << "    - " << line << '\n';
+        if (exercise && !secondSide) {
+            out << "    Tip: " << s.exercise->tip << '\n';
+            if (!s.exercise->cautions.isEmpty())
+                out << "    Take care:\n";
+            for (const QString& caution : s.exercise->cautions)
+                out << "      * " << caution << '\n';
+        }
     }
     if (json) {
         const QJsonObject o{
@@ -155,6 +194,63 @@ int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextSt
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     }
     return ExitCode::Ok;
+}
+
+int exercisesCommand(bool json, QTextStream& out, QTextStream& err)
+{
+    const Content content = loadAllContent(err);
+    // Which routines use each exercise, in the routines' name order.
+    QMap<QString, QStringList> usedBy;
+    for (const Routine& r : content.routines)
+        for (const RoutineStep& step : r.steps)
+            if (!step.exerciseId.isEmpty() && !usedBy[step.exerciseId].contains(r.name))
+                usedBy[step.exerciseId].append(r.name);
+    if (json) {
+        QJsonArray list;
+        for (const Exercise& e : content.exercises)
+            list.append(QJsonObject{
+                {QStringLiteral("id"), e.id},
+                {QStringLiteral("name"), e.name},
+                {QStringLiteral("region"), e.region},
+                {QStringLiteral("position"), e.position},
+                {QStringLiteral("sides"), e.sides},
+                {QStringLiteral("hold_seconds"), e.holdSeconds},
+                {QStringLiteral("reps"), e.reps},
+                {QStringLiteral("steps"),
+                 QJsonArray::fromStringList(sidedText(e.steps, RoutinePlayer::Side::None))},
+                {QStringLiteral("tip"), e.tip},
+                {QStringLiteral("cautions"), QJsonArray::fromStringList(e.cautions)},
+                {QStringLiteral("illustration"), e.illustration},
+                {QStringLiteral("source"), e.source},
+                {QStringLiteral("routines"), QJsonArray::fromStringList(usedBy.value(e.id))}});
+        out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return content.exercises.isEmpty() ? ExitCode::Failure : ExitCode::Ok;
+    }
+    const auto row = [&out](const QString& id, const QString& name, const QString& region,
+                            const QString& position, const QString& sides, const QString& dose,
+                            const QString& routines) {
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                   .arg(id, -24)
+                   .arg(name, -23)
+                   .arg(region, -10)
+                   .arg(position, -8)
+                   .arg(sides, -5)
+                   .arg(dose, -23)
+                   .arg(routines)
+                   .trimmed()
+            << '\n';
+    };
+    row(QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("region"),
+        QStringLiteral("position"), QStringLiteral("sides"), QStringLiteral("hold or reps"),
+        QStringLiteral("routines"));
+    for (const Exercise& e : content.exercises) {
+        const QStringList routines = usedBy.value(e.id);
+        row(e.id, e.name, e.region, e.position,
+            e.sides ? QStringLiteral("yes") : QStringLiteral("no"),
+            doseText(e) + (e.sides ? QStringLiteral(" per side") : QString()),
+            routines.isEmpty() ? QStringLiteral("-") : routines.join(QStringLiteral(", ")));
+    }
+    return content.exercises.isEmpty() ? ExitCode::Failure : ExitCode::Ok;
 }
 
 int autostartCommand(const QString& action, QTextStream& out, QTextStream& err)

@@ -10,6 +10,8 @@ namespace deskbreak::app {
 int checkConfigCommand(const QString& file, QTextStream& out, QTextStream& err);
 int routinesCommand(bool json, QTextStream& out, QTextStream& err);
 int routineShowCommand(const QString& name, bool json, QTextStream& out, QTextStream& err);
+// The whole exercise catalogue, each with the routines (shipped and the user's) that use it.
+int exercisesCommand(bool json, QTextStream& out, QTextStream& err);
 
 enum class StatsFormat { Table, Json, Csv };
 int autostartCommand(const QString& action, QTextStream& out, QTextStream& err);

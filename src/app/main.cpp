@@ -233,6 +233,10 @@ int main(int argc, char* argv[])
         if (args.value(1) != u"show" || args.size() != 3)
             return usage(QStringLiteral("use: deskbreak routine show NAME"));
         return routineShowCommand(args.value(2), parser.isSet(json), out, err);
+    case control::CommandId::Exercises:
+        if (args.size() > 1)
+            return usage(QStringLiteral("exercises takes no arguments"));
+        return exercisesCommand(parser.isSet(json), out, err);
     case control::CommandId::Autostart: {
         const QString action = args.value(1);
         if (args.size() != 2 ||

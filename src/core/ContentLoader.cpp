@@ -1,5 +1,6 @@
 #include "core/ContentLoader.h"
 
+#include "core/SidedText.h"
 #include "core/TomlSupport.h"
 
 #include <QDir>
@@ -37,6 +38,60 @@ std::optional<QString> choice(TomlReader& r, const toml::table& t, std::string_v
         return std::nullopt;
     }
     return v;
+}
+
+// Reports each {placeholder} in a string of `key` (a string or an array of strings) that
+// cannot be filled in: an unknown name anywhere, a side name outside a sided exercise's steps.
+void checkPlaceholders(TomlReader& r, const toml::table& t, std::string_view key, bool sidesAllowed)
+{
+    const toml::node* node = t.get(key);
+    if (!node)
+        return;
+    auto check = [&](const toml::node& n) {
+        const auto* value = n.as_string();
+        if (!value)
+            return;
+        for (const QString& name : placeholdersIn(QString::fromStdString(value->get()))) {
+            if (!isSidePlaceholder(name))
+                r.error(n.source(), QStringLiteral("unknown placeholder {%1}; a sided exercise's "
+                                                   "steps may use {side} and {other}")
+                                        .arg(name));
+            else if (!sidesAllowed)
+                r.error(n.source(),
+                        QStringLiteral("{%1} only works in the steps of an exercise with "
+                                       "sides = true")
+                            .arg(name));
+        }
+    };
+    if (const auto* list = node->as_array())
+        for (const toml::node& n : *list)
+            check(n);
+    else
+        check(*node);
+}
+
+// A get-ready step's picture: a plain SVG file name in the shipped illustrations. A file
+// that is not there is a note and no picture: the step still plays, as it does without one.
+QString getReadyPicture(TomlReader& r, const toml::table& t, const QString& name,
+                        const QString& illustrationsDir)
+{
+    const toml::source_region& at = t.get("illustration")->source();
+    if (name.isEmpty())
+        return {};
+    if (name.contains(u'/') || name.startsWith(u'.') || !name.endsWith(QStringLiteral(".svg"))) {
+        r.error(at, QStringLiteral("illustration \"%1\" must be a file name in illustrations/ "
+                                   "ending in .svg")
+                        .arg(name));
+        return {};
+    }
+    const QString path = QDir(illustrationsDir).filePath(name);
+    if (illustrationsDir.isEmpty() || !QFileInfo(path).isFile()) {
+        r.note(at, QStringLiteral("illustration \"%1\" does not exist in illustrations/; the "
+                                  "step shows no picture")
+                       .arg(name));
+        return {};
+    }
+    return path;
 }
 
 } // namespace
@@ -88,17 +143,20 @@ void parseExercises(const QByteArray& text, const QString& path, const QString& 
             r.error(
                 t.get("steps")->source(),
                 QStringLiteral("steps must list 2 to 5 instructions, not %1").arg(e.steps.size()));
-        if ((e.holdSeconds > 0) == (e.reps > 0) || e.holdSeconds < 0 || e.reps < 0)
-            r.error(
-                t.source(),
-                QStringLiteral("exercise \"%1\" needs exactly one of hold_seconds and reps above 0")
-                    .arg(e.id));
+        // Both above 0 is "hold N s, R times": R reps, each held N s.
+        if ((e.holdSeconds <= 0 && e.reps <= 0) || e.holdSeconds < 0 || e.reps < 0)
+            r.error(t.source(), QStringLiteral("exercise \"%1\" needs hold_seconds or reps "
+                                               "above 0 (and neither below 0)")
+                                    .arg(e.id));
         else if (e.holdSeconds > kMaxStepSeconds || e.reps > kMaxReps)
             r.error(t.source(), QStringLiteral("exercise \"%1\": hold_seconds must be at most %2 "
                                                "and reps at most %3")
                                     .arg(e.id)
                                     .arg(kMaxStepSeconds)
                                     .arg(kMaxReps));
+        checkPlaceholders(r, t, "steps", e.sides);
+        for (const std::string_view key : {"name", "tip", "cautions"})
+            checkPlaceholders(r, t, key, false);
         const bool usable = out.size() == before;
         if (!picture.isEmpty()) {
             e.illustration = QDir(dataDir).filePath(QStringLiteral("illustrations/") + picture);
@@ -200,7 +258,7 @@ std::optional<Routine> loadRoutineFile(const QString& path, const Content& conte
 std::optional<Routine> parseRoutine(const QByteArray& text, const QString& path,
                                     const Content& content, Diagnostics& out)
 {
-    const auto before = out.size();
+    const Diagnostics::size_type before = out.size();
     TomlReader r(path, out);
     const auto doc = r.parse(text);
     if (!doc)
@@ -230,30 +288,48 @@ std::optional<Routine> parseRoutine(const QByteArray& text, const QString& path,
     }
     for (const toml::node& node : *steps) {
         const toml::table& t = *node.as_table();
-        r.rejectUnknown(t, {"exercise", "title", "text", "seconds"}, QStringLiteral("[[step]]"));
+        r.rejectUnknown(t, {"exercise", "title", "text", "seconds", "illustration"},
+                        QStringLiteral("[[step]]"));
         RoutineStep step;
+        const Exercise* exercise = nullptr;
         if (t.contains("exercise")) {
             step.exerciseId = r.string(t, "exercise").value_or(QString());
-            if (!step.exerciseId.isEmpty() && !content.exercise(step.exerciseId))
+            exercise = step.exerciseId.isEmpty() ? nullptr : content.exercise(step.exerciseId);
+            if (!step.exerciseId.isEmpty() && !exercise)
                 r.error(t.get("exercise")->source(),
                         QStringLiteral("unknown exercise \"%1\"").arg(step.exerciseId));
-            if (t.contains("title") || t.contains("text"))
-                r.error(
-                    t.source(),
-                    QStringLiteral("an exercise step takes its title and text from the exercise; "
-                                   "remove title/text"));
+            if (t.contains("title") || t.contains("text") || t.contains("illustration"))
+                r.error(t.source(),
+                        QStringLiteral("an exercise step takes its title, text and picture from "
+                                       "the exercise; remove title/text/illustration"));
         } else {
             step.title = r.string(t, "title").value_or(QString());
             step.text = r.string(t, "text").value_or(QString());
+            checkPlaceholders(r, t, "title", false);
+            checkPlaceholders(r, t, "text", false);
+            if (const auto picture = r.string(t, "illustration", false))
+                step.illustration = getReadyPicture(r, t, *picture, content.illustrationsDir);
         }
         const auto seconds = r.integer(t, "seconds");
         if (seconds && (*seconds < 1 || *seconds > kMaxStepSeconds))
             r.error(t.get("seconds")->source(),
                     QStringLiteral("seconds must be between 1 and %1").arg(kMaxStepSeconds));
+        else if (seconds && exercise && exercise->reps > 0 && exercise->holdSeconds > 0 &&
+                 *seconds < qint64(exercise->reps) * exercise->holdSeconds)
+            // Both are bounded (100 reps, 3600 s), so the product cannot overflow.
+            r.error(t.get("seconds")->source(),
+                    QStringLiteral("seconds = %1 is too short for %2 reps of %3 s (\"%4\" needs "
+                                   "at least %5%6)")
+                        .arg(*seconds)
+                        .arg(exercise->reps)
+                        .arg(exercise->holdSeconds)
+                        .arg(exercise->id)
+                        .arg(qint64(exercise->reps) * exercise->holdSeconds)
+                        .arg(exercise->sides ? QStringLiteral(" per side") : QString()));
         step.duration = std::chrono::seconds(seconds.value_or(0));
         routine.steps.append(step);
     }
-    if (out.size() != before)
+    if (hasErrors(out.mid(before)))
         return std::nullopt;
     return routine;
 }
@@ -261,6 +337,7 @@ std::optional<Routine> parseRoutine(const QByteArray& text, const QString& path,
 Content loadContent(const QString& dataDir, const QString& userRoutinesDir, Diagnostics& out)
 {
     Content content;
+    content.illustrationsDir = QDir(dataDir).filePath(QStringLiteral("illustrations"));
     loadExercises(dataDir, content, out);
     loadSafety(dataDir, content, out);
     for (const QString& file : routineFiles(QDir(dataDir).filePath(QStringLiteral("routines"))))

@@ -10,7 +10,9 @@ namespace deskbreak::core {
 // Diagnostic; a broken user routine is left out, the rest still loads.
 Content loadContent(const QString& dataDir, const QString& userRoutinesDir, Diagnostics& out);
 
-// One routine file, checked against `content`'s exercises; nullopt when it has errors.
+// One routine file, checked against `content`'s exercises (a step must fit its reps' holds);
+// get-ready pictures are looked up in `content.illustrationsDir`, a missing one is a note.
+// nullopt when it has errors.
 std::optional<Routine> loadRoutineFile(const QString& path, const Content& content,
                                        Diagnostics& out);
 // The same from text already read; `path` names it in diagnostics and must end in NAME.toml.
@@ -18,7 +20,8 @@ std::optional<Routine> parseRoutine(const QByteArray& text, const QString& path,
                                     const Content& content, Diagnostics& out);
 
 // Adds the usable [[exercise]] entries of an exercise file's text to `content`; pictures
-// are looked up in `dataDir`/illustrations.
+// are looked up in `dataDir`/illustrations. {side} and {other} are allowed only in the
+// steps of a sided exercise (see SidedText.h).
 void parseExercises(const QByteArray& text, const QString& path, const QString& dataDir,
                     Content& content, Diagnostics& out);
 

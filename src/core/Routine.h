@@ -15,9 +15,10 @@ struct Exercise {
     QString region;   // neck, upper-back, mid-back, lower-back, full-back, hips
     QString position; // chair, standing, wall, floor
     bool sides = false;
-    int holdSeconds = 0; // per side; 0 when counted in reps
+    // A hold (reps 0), reps with no hold (hold 0), or reps each held this long; per side.
+    int holdSeconds = 0;
     int reps = 0;
-    QStringList steps;
+    QStringList steps; // may name sides as {side} and {other} when `sides` (see SidedText.h)
     QString tip;
     QStringList cautions;
     QString illustration; // absolute path of the SVG
@@ -30,6 +31,9 @@ struct RoutineStep {
     QString title;                   // get-ready steps only
     QString text;                    // get-ready steps only
     std::chrono::seconds duration{}; // per side for a two-sided exercise
+    // Get-ready steps only: absolute path of the SVG, or empty. Last, with an initializer,
+    // so that {exercise, title, text, duration} still initializes a step.
+    QString illustration{};
 };
 
 struct Routine {
@@ -56,6 +60,7 @@ struct Content {
     QList<Exercise> exercises;       // file order
     QMap<QString, Routine> routines; // by name
     SafetyGuide safety;
+    QString illustrationsDir; // where routine files' get-ready pictures are looked up
 
     const Exercise* exercise(const QString& id) const;
     // The routine's length: steps summed, two-sided exercises twice plus one switch pause.

@@ -2,6 +2,7 @@
 // checked by stdout, stderr and exit code.
 #include "app/HistoryJournal.h"
 #include "app/SqliteHistoryStore.h"
+#include "core/ContentLoader.h"
 
 #include <QDir>
 #include <QFile>
@@ -77,8 +78,8 @@ TEST_CASE("--version and --help work with no display")
     const Run h = cli.run({"--help"});
     CHECK(h.code == 0);
     CHECK(h.out.startsWith("Usage: deskbreak "));
-    for (const char* word : {"check-config", "routines", "routine show", "status", "snooze",
-                             "pause", "stats", "autostart", "--demo", "--until-tomorrow"})
+    for (const char* word : {"check-config", "routines", "routine show", "exercises", "status",
+                             "snooze", "pause", "stats", "autostart", "--demo", "--until-tomorrow"})
         CHECK_MESSAGE(h.out.contains(word), word);
 }
 
@@ -183,6 +184,122 @@ TEST_CASE("routine show gives each step with exercise, side, seconds, picture an
     CHECK(text.out.contains("Wall dog"));
 }
 
+TEST_CASE("routine show gives each exercise's tip and cautions, and names the side in its steps")
+{
+    Cli cli;
+    const Run r = cli.run({"routine", "show", "desk-break", "--json"});
+    REQUIRE(r.code == 0);
+    const QJsonArray steps = QJsonDocument::fromJson(r.out.toUtf8()).object()["steps"].toArray();
+    QMap<QString, QString> twist; // side -> its instructions
+    int exercises = 0;
+    for (const auto& v : steps) {
+        const QJsonObject s = v.toObject();
+        QStringList instructions;
+        for (const auto& line : s["instructions"].toArray())
+            instructions.append(line.toString());
+        CHECK_FALSE(instructions.join(' ').contains('{'));
+        if (s["kind"] != "exercise")
+            continue;
+        ++exercises;
+        CHECK_FALSE(s["tip"].toString().isEmpty());
+        CHECK(s["cautions"].isArray());
+        CHECK(s.contains("hold_seconds"));
+        CHECK(s.contains("reps"));
+        if (s["exercise"] == "seated-twist-chair") {
+            twist.insert(s["side"].toString(), instructions.join(' '));
+            CHECK(s["cautions"].toArray().first().toString().contains("swivel chair"));
+        }
+    }
+    CHECK(exercises == 4);
+    CHECK(twist.value("right").contains("right knee"));
+    CHECK(twist.value("right").contains("left hand"));
+    CHECK(twist.value("left").contains("left knee"));
+    CHECK(twist.value("left").contains("right hand"));
+
+    const Run text = cli.run({"routine", "show", "desk-break"});
+    REQUIRE(text.code == 0);
+    CHECK_FALSE(text.out.contains('{'));
+    CHECK(text.out.contains("Tip: Turn from the ribs"));
+    CHECK(text.out.contains("Take care:\n      * on a swivel chair"));
+    CHECK(text.out.contains("Seated twist (right side)"));
+    CHECK(text.out.contains("Turn toward the right knee and rest the left hand"));
+    // The second side: its steps with the sides swapped, the tip not told twice.
+    const qsizetype second = text.out.indexOf("Seated twist (left side)");
+    REQUIRE(second > 0);
+    const QString left = text.out.mid(second, text.out.indexOf(" 5. ") - second);
+    CHECK(left.contains("Then the other side:"));
+    CHECK(left.contains("Turn toward the left knee and rest the right hand"));
+    CHECK_FALSE(left.contains("Tip:"));
+    CHECK(text.out.count("Tip: ") == 3);
+
+    // Reps each held: the dose is shown, and the step has time for all of them.
+    const Run upper = cli.run({"routine", "show", "upper-back"});
+    CHECK(upper.out.contains(
+        QRegularExpression("Chair back extension  (\\d+)s  \\(10 reps of \\d+ s\\)")));
+}
+
+TEST_CASE("exercises lists the whole catalogue with the routines that use each")
+{
+    Cli cli;
+    deskbreak::core::Diagnostics ignored;
+    const auto content =
+        deskbreak::core::loadContent(QStringLiteral(DESKBREAK_SOURCE_DIR "/assets"), {}, ignored);
+    REQUIRE(content.exercises.size() >= 35);
+
+    const Run j = cli.run({"exercises", "--json"});
+    REQUIRE(j.code == 0);
+    const QJsonArray list = QJsonDocument::fromJson(j.out.toUtf8()).array();
+    REQUIRE(list.size() == content.exercises.size());
+    QMap<QString, QStringList> routinesOf;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list[i].toObject();
+        const auto& e = content.exercises[i];
+        CAPTURE(e.id.toStdString());
+        CHECK(o["id"].toString() == e.id);
+        CHECK(o["name"].toString() == e.name);
+        CHECK(o["region"].toString() == e.region);
+        CHECK(o["position"].toString() == e.position);
+        CHECK(o["sides"].toBool() == e.sides);
+        CHECK(o["hold_seconds"].toInt() == e.holdSeconds);
+        CHECK(o["reps"].toInt() == e.reps);
+        CHECK_FALSE(o["tip"].toString().isEmpty());
+        CHECK(o["cautions"].isArray());
+        CHECK(o["steps"].toArray().size() == e.steps.size());
+        for (const auto& step : o["steps"].toArray())
+            CHECK_FALSE(step.toString().contains('{'));
+        for (const auto& r : o["routines"].toArray())
+            routinesOf[e.id].append(r.toString());
+    }
+    CHECK(routinesOf["seated-twist-chair"] == QStringList{"desk-break"});
+    CHECK(routinesOf["forward-fold"] == QStringList{"desk-break", "evening", "morning"});
+    CHECK(routinesOf["hip-circles"] == QStringList{"standing"});
+    CHECK(routinesOf["leg-swings"] == QStringList{"standing"});
+    CHECK(routinesOf["bow-pose"].isEmpty()); // in no routine, and still listed
+    // Every routine's exercises are in the list, under that routine.
+    for (const auto& r : content.routines)
+        for (const auto& step : r.steps)
+            if (!step.exerciseId.isEmpty())
+                CHECK_MESSAGE(routinesOf[step.exerciseId].contains(r.name),
+                              step.exerciseId.toStdString() << " in " << r.name.toStdString());
+
+    const Run text = cli.run({"exercises"});
+    REQUIRE(text.code == 0);
+    const QStringList rows = text.out.trimmed().split('\n');
+    REQUIRE(rows.size() == content.exercises.size() + 1);
+    CHECK(rows[0].startsWith("id "));
+    CHECK(rows[0].contains("hold or reps"));
+    for (qsizetype i = 0; i < content.exercises.size(); ++i)
+        CHECK(rows[i + 1].startsWith(content.exercises[i].id + ' '));
+    CHECK(text.out.contains(QRegularExpression(
+        "\\nchair-thoracic-extension +Chair back extension +upper-back +chair +no +10 reps of "
+        "\\d+ s +upper-back\\n")));
+    CHECK(text.out.contains(
+        QRegularExpression("\\nneck-rotation .* yes +2 reps of 30 s per side +neck-posture\\n")));
+    CHECK(text.out.contains(QRegularExpression("\\nbow-pose .* 15 s +-\\n")));
+
+    CHECK(cli.run({"exercises", "extra"}).code == 2);
+}
+
 TEST_CASE("unknown routine exits 1, bad usage exits 2")
 {
     Cli cli;
@@ -204,6 +321,8 @@ TEST_CASE("a user routine is listed and shown")
               "\"chin-tuck\"\nseconds = 40\n");
     const Run r = cli.run({"routines"});
     CHECK(r.out.contains(QRegularExpression("neck-quick\\s+0:40\\s+Neck, quick\\s+\\(yours\\)")));
+    const Run e = cli.run({"exercises"});
+    CHECK(e.out.contains(QRegularExpression("\\nchin-tuck .* neck-posture, neck-quick\\n")));
 }
 
 TEST_CASE("stats works without a daemon: empty at first, then from the history")

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     for (const Diagnostic& d : problems)
         (void)d.toString();
     for (const Exercise& e : content.exercises)
-        if (e.id.isEmpty() || (e.holdSeconds > 0) == (e.reps > 0) || e.holdSeconds < 0 ||
+        if (e.id.isEmpty() || (e.holdSeconds <= 0 && e.reps <= 0) || e.holdSeconds < 0 ||
             e.holdSeconds > 3600 || e.reps < 0 || e.reps > 100 || e.steps.size() < 2)
             __builtin_trap();
     return 0;
