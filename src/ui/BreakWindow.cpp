@@ -1,5 +1,6 @@
 #include "ui/BreakWindow.h"
 
+#include "core/SidedText.h"
 #include "ui/IllustrationCard.h"
 #include "ui/Ordinal.h"
 #include "ui/SafetyDialog.h"
@@ -365,14 +366,18 @@ void BreakWindow::showSegment(const RoutinePlayer::Segment& segment)
 
     switch (segment.kind) {
     case Kind::GetReady: {
-        // While getting into position, a look at the stretch that comes next.
+        // While getting into position: the step's own picture, else a look at the stretch
+        // that comes next.
         const core::Exercise* upcoming =
             next && next->kind == Kind::Exercise ? next->exercise : nullptr;
         m_detailLabel->setText(upcoming ? tr("Get ready")
                                : next   ? tr("In between")
                                         : tr("To finish"));
         const QString caption = upcoming ? tr("Up next: %1").arg(upcoming->name) : QString();
-        if (upcoming && !upcoming->illustration.isEmpty())
+        const QString own = m_routine.steps.value(segment.stepIndex).illustration;
+        if (!own.isEmpty())
+            m_card->setPicture(Picture::Svg, own, caption);
+        else if (upcoming && !upcoming->illustration.isEmpty())
             m_card->setPicture(Picture::Svg, upcoming->illustration, caption);
         else
             m_card->setPicture(Picture::Breathe, {}, caption);
@@ -391,7 +396,7 @@ void BreakWindow::showSegment(const RoutinePlayer::Segment& segment)
         // The pictures show the first (right) side; the second side is its mirror image.
         m_card->setPicture(Picture::Svg, exercise.illustration, {},
                            segment.side == RoutinePlayer::Side::Left);
-        showSteps(exercise.steps, {});
+        showSteps(core::sidedText(exercise.steps, segment.side), {});
         break;
     }
     case Kind::SwitchSides:

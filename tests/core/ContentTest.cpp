@@ -12,32 +12,6 @@ using namespace std::chrono_literals;
 namespace {
 const QString kAssets = QStringLiteral(DESKBREAK_SOURCE_DIR "/assets");
 
-// Pictures another branch draws (the new exercises and the get-ready steps). Until they
-// are in assets/illustrations/, load() drops the loader's reports about them; once they
-// are, these entries change nothing and may go.
-const QStringList kPicturesComing = {
-    QStringLiteral("hip-circles.svg"), QStringLiteral("leg-swings.svg"),
-    QStringLiteral("sit-tall.svg"),    QStringLiteral("stand-up.svg"),
-    QStringLiteral("find-wall.svg"),   QStringLiteral("shake-out.svg"),
-};
-
-bool aboutComingPicture(const Diagnostic& d)
-{
-    for (const QString& name : kPicturesComing)
-        if (d.message.startsWith(QStringLiteral("illustration \"%1\" does not exist").arg(name)))
-            return true;
-    return false;
-}
-
-Diagnostics withoutComingPictures(const Diagnostics& all)
-{
-    Diagnostics rest;
-    for (const Diagnostic& d : all)
-        if (!aboutComingPicture(d))
-            rest.append(d);
-    return rest;
-}
-
 struct Loaded {
     Content content;
     Diagnostics problems;
@@ -47,7 +21,6 @@ Loaded load(const QString& userDir = {})
 {
     Loaded l;
     l.content = loadContent(kAssets, userDir, l.problems);
-    l.problems = withoutComingPictures(l.problems);
     return l;
 }
 
@@ -95,8 +68,6 @@ TEST_CASE("every exercise is complete and has a drawable illustration")
         CHECK(e.steps.size() <= 5);
         CHECK_FALSE(e.tip.isEmpty());
         CHECK((e.holdSeconds > 0 || e.reps > 0));
-        if (e.illustration.isEmpty() && kPicturesComing.contains(e.id + ".svg"))
-            continue;
         CHECK(e.illustration.endsWith(e.id + ".svg"));
         QFile svg(e.illustration);
         REQUIRE(svg.open(QIODevice::ReadOnly));

@@ -5,6 +5,7 @@
 #include "ui/IllustrationCard.h"
 #include "ui/Ordinal.h"
 #include "ui/Palettes.h"
+#include "ui/Style.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -167,6 +168,42 @@ TEST_CASE("between the two sides the window says switch sides")
     CHECK(b.text("countdownLabel") == "0:20");
 }
 
+TEST_CASE("the second side shows the picture mirrored and steps that name that side")
+{
+    Break b;
+    const auto* card = b.window.findChild<ui::IllustrationCard*>("illustration");
+    REQUIRE(card != nullptr);
+    b.advance(15s); // the seated twist, right side
+    CHECK_FALSE(card->isMirrored());
+    const QStringList right = b.stepTexts();
+    b.advance(25s); // left side
+    REQUIRE(b.text("stepDetailLabel") == "Left side");
+    CHECK(card->isMirrored());
+    CHECK(card->hasSvg());
+    const QStringList left = b.stepTexts();
+    CHECK(left != right);
+    for (const QString& line : right + left)
+        CHECK_MESSAGE(!line.contains(u'{'), line.toStdString());
+    CHECK(right.join(' ').contains("right"));
+    CHECK(left.join(' ').contains("left"));
+    b.advance(20s); // a get-ready step again: not mirrored
+    CHECK_FALSE(card->isMirrored());
+}
+
+TEST_CASE("get-ready steps show their own picture, and the last one is not called Get ready")
+{
+    Break b;
+    const auto* card = b.window.findChild<ui::IllustrationCard*>("illustration");
+    REQUIRE(card != nullptr);
+    CHECK(b.text("stepTitleLabel") == "Sit tall");
+    CHECK(card->hasSvg());
+    b.advanceTo(155s); // "Shake it out", the last step
+    REQUIRE(b.text("stepTitleLabel") == "Shake it out");
+    CHECK(b.text("stepDetailLabel") == "To finish");
+    CHECK(card->hasSvg());
+    CHECK(card->picture() == ui::IllustrationCard::Picture::Svg);
+}
+
 TEST_CASE("Space pauses the countdown and resumes it, the repaint timer stops meanwhile")
 {
     Break b;
@@ -276,6 +313,109 @@ TEST_CASE("the summary names the break's place in the day")
         CHECK(b.text("summaryLabel") ==
               QStringLiteral("That was your %1 break today.").arg(expected));
     }
+}
+
+TEST_CASE("the daemon's verdict fills the summary: completed, or ended early")
+{
+    SUBCASE("completed")
+    {
+        Break b;
+        b.advance(181s);
+        b.window.showOutcome({true, 4, 185s, QDateTime(QDate(2026, 3, 2), QTime(14, 5))});
+        CHECK(b.text("summaryTitleLabel") == "Well done");
+        CHECK(b.text("summaryLabel") == "That was your 4th break today.");
+        CHECK(b.text("summaryDetailLabel").contains("3:05"));
+        CHECK(b.text("summaryNextLabel")
+                  .contains(QLocale().toString(QTime(14, 5), QLocale::ShortFormat)));
+    }
+    SUBCASE("skipped through")
+    {
+        Break b;
+        for (int i = 0; i < 9; ++i)
+            b.key(Qt::Key_Right);
+        REQUIRE(b.finished.size() == 1);
+        CHECK(b.finished.first().at(0).toBool()); // it reached the end: the daemon judges
+        b.window.showOutcome({false, 0, 27s, QDateTime(QDate(2026, 3, 2), QTime(11, 0))});
+        CHECK(b.summaryShown());
+        CHECK(b.text("summaryTitleLabel") == "Ended early");
+        CHECK(b.text("summaryLabel").contains("keeps going"));
+        CHECK(b.text("summaryNextLabel").contains("still due"));
+    }
+    SUBCASE("paused")
+    {
+        Break b;
+        b.advance(181s);
+        b.window.showOutcome({true, 1, 180s, {}});
+        CHECK(b.text("summaryNextLabel") == "Reminders are paused.");
+    }
+}
+
+TEST_CASE("Enter and Esc close the summary at once")
+{
+    for (const Qt::Key key : {Qt::Key_Return, Qt::Key_Escape}) {
+        Break b;
+        b.advance(181s);
+        REQUIRE(b.window.isVisible());
+        b.key(key);
+        CHECK_FALSE(b.window.isVisible());
+        CHECK(b.finished.size() == 1);
+    }
+}
+
+TEST_CASE("at twice the font size the window grows and the picture keeps its room")
+{
+    const QFont normal = QApplication::font();
+    int normalHeight = 0;
+    int normalCard = 0;
+    {
+        Break b;
+        QApplication::processEvents();
+        normalHeight = b.window.height();
+        normalCard = b.window.findChild<ui::IllustrationCard*>("illustration")->height();
+    }
+    QFont big = normal;
+    big.setPointSizeF(normal.pointSizeF() * 2);
+    QApplication::setFont(big);
+    {
+        Break b;
+        QApplication::processEvents();
+        const auto* card = b.window.findChild<ui::IllustrationCard*>("illustration");
+        CHECK(b.window.height() > normalHeight);
+        CHECK(card->height() >= card->minimumSizeHint().height());
+        CHECK(card->height() >= normalCard);
+        // Every label gets the height its wrapped text needs.
+        for (const QLabel* label : b.window.findChildren<QLabel*>()) {
+            if (!label->isVisibleTo(&b.window) || label->text().isEmpty())
+                continue;
+            const int needed = label->wordWrap() ? label->heightForWidth(label->width())
+                                                 : label->sizeHint().height();
+            CHECK_MESSAGE(label->height() >= needed - 1, label->objectName().toStdString());
+        }
+    }
+    QApplication::setFont(normal);
+}
+
+TEST_CASE("the accent text meets WCAG AA contrast on light and dark palettes")
+{
+    for (const QPalette& palette :
+         {QApplication::style()->standardPalette(), test::darkPalette()}) {
+        Break b;
+        b.window.setPalette(palette);
+        QApplication::processEvents();
+        const QColor background = palette.color(QPalette::Window);
+        for (const char* name : {"stepDetailLabel", "countdownLabel"}) {
+            const auto* label = b.window.findChild<QLabel*>(QLatin1String(name));
+            REQUIRE(label != nullptr);
+            const QColor c = label->palette().color(QPalette::WindowText);
+            CHECK_MESSAGE(ui::contrastRatio(c, background) >= 4.5, name);
+        }
+    }
+    // The helper itself: a dim blue on a dark window is lifted, black on white is kept.
+    const QColor dim(0x3d, 0x5f, 0x90), dark(0x1f, 0x23, 0x29), light(0xe6, 0xe8, 0xeb);
+    CHECK(ui::contrastRatio(dim, dark) < 4.5);
+    CHECK(ui::contrastRatio(ui::readableAccent(dim, light, dark), dark) >= 4.5);
+    CHECK(ui::readableAccent(Qt::black, Qt::black, Qt::white) == QColor(Qt::black));
+    CHECK(ui::contrastRatio(Qt::black, Qt::white) == doctest::Approx(21.0));
 }
 
 TEST_CASE("the summary closes itself after a few seconds")
