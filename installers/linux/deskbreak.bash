@@ -97,6 +97,9 @@ _deskbreak()
     snooze)
         [[ ${#args[@]} -eq 0 ]] && _deskbreak_offer "5m 10m 20m 30m"
         ;;
+    break)
+        [[ ${#args[@]} -eq 0 ]] && _deskbreak_offer "$(_deskbreak_routine_names "${words[0]}")"
+        ;;
     autostart)
         [[ ${#args[@]} -eq 0 ]] && _deskbreak_offer "on off status"
         ;;

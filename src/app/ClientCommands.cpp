@@ -21,6 +21,8 @@ QString describeStatus(const QJsonObject& s)
     using std::chrono::seconds;
     const QString state = s.value(key::state).toString();
     QString text = QStringLiteral("state:         %1\n").arg(state);
+    if (s.value(key::breakRoutine).isString())
+        text += QStringLiteral("routine:       %1\n").arg(s.value(key::breakRoutine).toString());
     text += QStringLiteral("sitting:       %1%2\n")
                 .arg(core::formatDuration(seconds(s.value(key::sittingSeconds).toInteger())),
                      s.value(key::overload).toBool() ? QStringLiteral(" (overload)") : QString());
@@ -65,8 +67,10 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
         return usage(QStringLiteral("unknown command \"%1\"").arg(command));
     const CommandId id = spec->id;
     QJsonObject request{{field::command, command}};
-    if (args.size() > (spec->takesDuration ? 1 : 0))
+    if (args.size() > (spec->takesDuration || id == CommandId::Break ? 1 : 0))
         return usage(QStringLiteral("too many arguments for %1").arg(command));
+    if (id == CommandId::Break && !args.isEmpty())
+        request.insert(field::routine, args[0]);
     if (untilTomorrow && id != CommandId::Pause)
         return usage(QStringLiteral("--until-tomorrow goes with pause"));
     if (spec->takesDuration && !args.isEmpty()) {
@@ -98,7 +102,7 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
     if (!answer.value(field::ok).toBool()) {
         err << "deskbreak: " << answer.value(field::error).toString(QStringLiteral("no reply"))
             << '\n';
-        return ExitCode::Failure;
+        return answer.value(field::usage).toBool() ? ExitCode::Usage : ExitCode::Failure;
     }
     if (id == CommandId::Status) {
         if (json) {

@@ -81,9 +81,11 @@ void ConfigService::loadContent(bool again)
     m_content = core::loadContent(m_paths.contentDir, m_paths.userRoutinesDir, problems);
     for (const core::Diagnostic& d : problems)
         logWarning(d.toString());
-    if (again)
+    if (again) {
         logInfo(QStringLiteral("routines reloaded: %1")
                     .arg(m_content.routines.keys().join(QStringLiteral(", "))));
+        emit contentChanged();
+    }
 }
 
 void ConfigService::loadSettings(bool initial)

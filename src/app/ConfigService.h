@@ -50,6 +50,8 @@ public:
 
 signals:
     void settingsChanged();
+    // The routines were read again (they may have come, gone or changed length).
+    void contentChanged();
     // Tell the user this (a config problem, with where to find the others).
     void problemFound(const QString& message);
 

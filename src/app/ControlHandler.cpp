@@ -4,6 +4,7 @@
 #include "app/ControlProtocol.h"
 #include "app/Logging.h"
 #include "app/SittingService.h"
+#include "core/Duration.h"
 
 #include <QTimer>
 
@@ -64,9 +65,37 @@ QJsonObject ControlHandler::handle(const QJsonObject& request)
         QTimer::singleShot(0, this, [this, token] { m_presentation.showStatusWindow(token); });
         return control::reply(status());
     }
-    case CommandId::Break:
-        m_sitting.startBreak();
+    case CommandId::Break: {
+        const core::Content& content = m_config.content();
+        const QString asked = request.value(field::routine).toString();
+        if (request.contains(field::routine) && !content.routines.contains(asked))
+            return control::failure(
+                QStringLiteral("no routine named \"%1\"; the routines are: %2")
+                    .arg(asked.left(40), content.routines.keys().join(QStringLiteral(", "))),
+                true);
+        auto describe = [&](const QString& name) {
+            const auto it = content.routines.constFind(name);
+            return it == content.routines.cend()
+                       ? name
+                       : QStringLiteral("%1, %2").arg(
+                             it->title, core::formatLength(content.totalDuration(*it)));
+        };
+        if (m_sitting.status().phase == SittingService::Phase::OnBreak) {
+            m_presentation.raiseBreak();
+            const QString playing = m_sitting.status().breakRoutine;
+            answer.insert(field::message,
+                          QStringLiteral("a break is already on%1; it is in front now")
+                              .arg(playing.isEmpty()
+                                       ? QString()
+                                       : QStringLiteral(" (%1)").arg(describe(playing))));
+            break;
+        }
+        const QString playing = m_presentation.startBreak(asked);
+        if (playing.isEmpty())
+            return control::failure(QStringLiteral("there is no routine to play"));
+        answer.insert(field::message, QStringLiteral("break started: %1").arg(describe(playing)));
         break;
+    }
     case CommandId::Snooze:
         if (!m_sitting.canSnooze())
             return control::failure(m_sitting.status().due
@@ -140,6 +169,7 @@ QJsonObject ControlHandler::status() const
         {key::trayAvailable, m_presentation.trayAvailable()},
         {key::breakWindowOpen, m_presentation.breakWindowOpen()},
         {key::routine, m_config.settings().breaks.routine},
+        {key::breakRoutine, s.breakRoutine.isEmpty() ? QJsonValue() : QJsonValue(s.breakRoutine)},
         {key::intervalSeconds, qint64(m_sitting.schedule().interval.count())},
         {key::demo, m_facts.demo},
         {key::pid, m_facts.pid},

@@ -25,6 +25,12 @@ public:
         virtual bool breakWindowOpen() const = 0;
         // `activationToken`: the launcher's, passed on by a second launch (may be empty).
         virtual void showStatusWindow(const QString& activationToken) = 0;
+        // The user asked for a break: `routine`, or (empty) the one the due reminder names,
+        // else the configured one or the next in rotation. Returns the routine it plays
+        // (empty: there is none to play).
+        virtual QString startBreak(const QString& routine) = 0;
+        // The break going on comes to the front.
+        virtual void raiseBreak() = 0;
     };
     // What the status reports about the daemon itself.
     struct Facts {

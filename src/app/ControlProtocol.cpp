@@ -19,7 +19,8 @@ constexpr std::array<Command, 16> kCommands = {{
      "what the daemon sees: sitting time, next break, backends", "--json", ""},
     {Show, "show", true, false, false, "", "show the status window (a second start sends it)", "",
      ""},
-    {Break, "break", true, true, false, "", "start a break now", "", ""},
+    {Break, "break", true, true, false, "[ROUTINE]",
+     "start a break now: ROUTINE, or the one due (else the configured one)", "", ""},
     {Snooze, "snooze", true, true, true, "[DURATION]",
      "put off the due break (default: the configured snooze)", "", ""},
     {Skip, "skip", true, true, false, "", "skip the due (or next) break", "", ""},
@@ -151,6 +152,15 @@ bool validateRequest(const QJsonObject& request, QString* error)
         return false;
     }
     const QJsonValue seconds = request.value(QStringLiteral("seconds"));
+    if (command.toString() == u"break") {
+        const QJsonValue routine = request.value(field::routine);
+        if (routine.isUndefined() ||
+            (routine.isString() && routine.toString().size() <= kMaxRoutineName))
+            return true;
+        *error = QStringLiteral("break: \"routine\" must be a name of at most %1 characters")
+                     .arg(kMaxRoutineName);
+        return false;
+    }
     if (command.toString() == u"snooze")
         return seconds.isUndefined() ||
                checkSeconds(seconds, command.toString(), core::limits::kMaxSnooze, error);
@@ -182,9 +192,12 @@ QJsonObject reply(const QJsonObject& fields)
     return o;
 }
 
-QJsonObject failure(const QString& error)
+QJsonObject failure(const QString& error, bool usage)
 {
-    return {{field::ok, false}, {field::error, error}};
+    QJsonObject o{{field::ok, false}, {field::error, error}};
+    if (usage)
+        o.insert(field::usage, true);
+    return o;
 }
 
 QJsonObject showRequest(const QString& activationToken)

@@ -17,6 +17,7 @@ namespace control {
 constexpr qsizetype kMaxMessage = 4096; // bytes, newline included
 // Longest activation token passed on (xdg-activation tokens and startup ids are far shorter).
 constexpr qsizetype kMaxActivationToken = 256;
+constexpr qsizetype kMaxRoutineName = 200;
 
 // Every command of deskbreak, defined once: the command line's parser and --help, the
 // daemon's control handler, the bash completion (a test checks it against this table)
@@ -70,6 +71,8 @@ namespace field {
 constexpr QLatin1StringView command("command");
 constexpr QLatin1StringView seconds("seconds");
 constexpr QLatin1StringView untilTomorrow("until_tomorrow");
+constexpr QLatin1StringView routine("routine"); // break: the routine to play
+constexpr QLatin1StringView usage("usage");     // a failure: true when the request was misused
 constexpr QLatin1StringView ok("ok");
 constexpr QLatin1StringView error("error");
 constexpr QLatin1StringView message("message");
@@ -94,7 +97,8 @@ constexpr QLatin1StringView sessionType("session_type");
 constexpr QLatin1StringView notificationBackend("notification_backend");
 constexpr QLatin1StringView trayAvailable("tray_available");
 constexpr QLatin1StringView breakWindowOpen("break_window_open");
-constexpr QLatin1StringView routine("routine");
+constexpr QLatin1StringView routine("routine");            // the configured one, or "rotate"
+constexpr QLatin1StringView breakRoutine("break_routine"); // the one playing now, or null
 constexpr QLatin1StringView intervalSeconds("interval_seconds");
 constexpr QLatin1StringView demo("demo");
 constexpr QLatin1StringView pid("pid");
@@ -118,6 +122,7 @@ inline constexpr std::array kStatusKeys = {
     key::trayAvailable,
     key::breakWindowOpen,
     key::routine,
+    key::breakRoutine,
     key::intervalSeconds,
     key::demo,
     key::pid,
@@ -132,12 +137,14 @@ QJsonObject decode(const QByteArray& line, QString* error);
 
 // Checks what a request asks for before anything acts on it: "command" is a string;
 // snooze's "seconds", if given, a whole number from 1 to core::limits::kMaxSnooze (a day);
-// pause has either "until_tomorrow": true or "seconds" from 1 to kMaxPause (a week).
+// pause has either "until_tomorrow": true or "seconds" from 1 to kMaxPause (a week); break's
+// "routine", if given, a name of at most kMaxRoutineName characters.
 // False with the reason to send back.
 bool validateRequest(const QJsonObject& request, QString* error);
 
 QJsonObject reply(const QJsonObject& fields = {});
-QJsonObject failure(const QString& error);
+// `usage`: the request was misused (e.g. no such routine): the command line exits 2.
+QJsonObject failure(const QString& error, bool usage = false);
 
 // The "show" request of a second launch, with the activation token its launcher gave it
 // (none when empty), so that the compositor lets the daemon's window take the focus.

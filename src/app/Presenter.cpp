@@ -37,6 +37,8 @@ Presenter::Presenter(SittingService& sitting, const ConfigService& config, const
             QStringLiteral("no system tray right now; reminders and the command line still work, "
                            "and the icon appears if a tray shows up later"));
     connectActions();
+    refreshRoutines();
+    connect(&m_config, &ConfigService::contentChanged, this, &Presenter::refreshRoutines);
     connect(&m_sitting, &SittingService::remindRequested, this, &Presenter::showReminder);
     connect(&m_sitting, &SittingService::closeReminderRequested, this, &Presenter::closeReminder);
     connect(&m_sitting, &SittingService::openBreakRequested, this, &Presenter::openBreak);
@@ -65,8 +67,8 @@ void Presenter::setNotifier(platform::Notifier& notifier)
                          : a == Action::Snooze ? QStringLiteral("snooze")
                                                : QStringLiteral("skip")));
         switch (a) {
-        case Action::Start:
-            m_sitting.startBreak();
+        case Action::Start: // what the reminder named
+            startBreak(m_reminded);
             break;
         case Action::Snooze:
             m_sitting.snooze();
@@ -89,7 +91,9 @@ void Presenter::setAutostart(bool on)
 void Presenter::connectActions()
 {
     using ui::Actions;
-    connect(m_actions, &Actions::startBreakRequested, this, [this] { m_sitting.startBreak(); });
+    connect(m_actions, &Actions::startBreakRequested, this, [this] { startBreak(); });
+    connect(m_actions, &Actions::routineRequested, this,
+            [this](const QString& name) { startBreak(name); });
     connect(m_actions, &Actions::snoozeRequested, this, [this] { m_sitting.snooze(); });
     connect(m_actions, &Actions::skipRequested, this, [this] { m_sitting.skip(); });
     connect(m_actions, &Actions::pauseRequested, this, [this](qint64 s) {
@@ -118,6 +122,8 @@ void Presenter::refresh()
 
 void Presenter::onStateChanged()
 {
+    if (!m_sitting.status().due)
+        m_reminded.clear(); // answered or gone: the next reminder picks afresh
     refresh();
     if (m_statsWindow)
         m_statsWindow->setDays(m_sitting.recentDays(30));
@@ -156,21 +162,39 @@ void Presenter::closeAll()
     closeReminder();
 }
 
-void Presenter::showReminder()
+void Presenter::showReminder(const QString& routine, bool again)
 {
+    // The routine is picked here, once per due break, and kept: Start plays what was named.
+    const core::Content& content = m_config.content();
+    if (!routine.isEmpty() && content.routines.contains(routine))
+        m_reminded = routine;
+    else if (!again || !content.routines.contains(m_reminded))
+        m_reminded = nextRoutine();
     if (!m_notifier)
         return;
     const auto s = m_sitting.status();
     platform::Notifier::Reminder r;
     r.title = QStringLiteral("Time for a desk break");
-    r.body = QStringLiteral(
-                 "You have been sitting for %1. Three minutes of stretching takes the load off "
-                 "your back.")
-                 .arg(core::formatDuration(s.sitting));
+    if (const auto it = content.routines.constFind(m_reminded); it != content.routines.cend()) {
+        QString title = it->title;
+        if (title.size() > 1 && title[1].isLower()) // "Desk break", not "TV stretch"
+            title[0] = title[0].toLower();
+        r.title = QStringLiteral("Time for the %1: %2")
+                      .arg(title, core::formatLength(content.totalDuration(*it), true));
+    }
+    const QTime scheduled = m_config.settings().schedule.routineTimes.value(routine);
+    r.body = routine.isEmpty() || !scheduled.isValid()
+                 ? QStringLiteral("You have been sitting for %1. Stretching takes the load off "
+                                  "your back.")
+                       .arg(core::formatDuration(s.sitting))
+                 : QStringLiteral("Your routine for %1, as scheduled.")
+                       .arg(scheduled.toString(QStringLiteral("HH:mm")));
     r.offerSnooze = m_sitting.canSnooze();
     r.snoozeLabel = ui::Actions::snoozeLabel(m_sitting.schedule().snooze); // as the menu says
     m_notifier->showReminder(r);
-    logInfo(QStringLiteral("reminder shown (snoozes left: %1)").arg(s.snoozesLeft));
+    logInfo(QStringLiteral("reminder shown for %1 (snoozes left: %2)")
+                .arg(m_reminded)
+                .arg(s.snoozesLeft));
 }
 
 void Presenter::closeReminder()
@@ -200,13 +224,54 @@ QString Presenter::nextRoutine()
     return deskRoutines.at(m_rotation++ % deskRoutines.size());
 }
 
-void Presenter::openBreak()
+QString Presenter::chooseRoutine(const QString& requested)
+{
+    const core::Content& content = m_config.content();
+    const auto s = m_sitting.status();
+    for (const QString& name : {requested, s.reminderRoutine, s.due ? m_reminded : QString()})
+        if (!name.isEmpty() && content.routines.contains(name))
+            return name;
+    return nextRoutine();
+}
+
+void Presenter::refreshRoutines()
+{
+    const core::Content& content = m_config.content();
+    QList<ui::Actions::RoutineEntry> entries;
+    for (const core::Routine& r : content.routines)
+        entries.append({r.name, r.title, content.totalDuration(r), r.user});
+    m_actions->setRoutines(entries);
+}
+
+QString Presenter::startBreak(const QString& routine)
+{
+    if (m_sitting.status().phase == SittingService::Phase::OnBreak) {
+        raiseBreak(); // one break at a time: the one going on comes to the front
+        return m_sitting.status().breakRoutine;
+    }
+    const QString name = chooseRoutine(routine);
+    if (name.isEmpty()) {
+        logError(QStringLiteral("no routine to play; no break started"));
+        return {};
+    }
+    m_sitting.startBreak(name);
+    return name;
+}
+
+void Presenter::raiseBreak()
+{
+    if (m_breakWindow)
+        ui::bringToFront(m_breakWindow);
+}
+
+void Presenter::openBreak(const QString& routine)
 {
     if (m_breakWindow) {
         ui::bringToFront(m_breakWindow);
         return;
     }
-    const QString name = nextRoutine();
+    const QString name =
+        m_config.content().routines.contains(routine) ? routine : chooseRoutine({});
     if (name.isEmpty()) {
         logError(QStringLiteral("no routine to play; the break ends at once"));
         m_sitting.endBreak(false, {});

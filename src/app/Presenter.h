@@ -64,6 +64,8 @@ public:
     bool trayAvailable() const override;
     bool breakWindowOpen() const override;
     void showStatusWindow(const QString& activationToken = {}) override;
+    QString startBreak(const QString& routine = {}) override;
+    void raiseBreak() override;
 
 signals:
     void quitRequested();
@@ -71,12 +73,17 @@ signals:
 
 private:
     void connectActions();
-    void showReminder();
+    void showReminder(const QString& routine, bool again);
     void closeReminder();
-    void openBreak();
+    void openBreak(const QString& routine);
     void closeBreak();
     void onStateChanged();
     QString nextRoutine();
+    // What a break started now plays: `requested` if it exists, else the routine the due
+    // reminder named, else the configured one (or the next in rotation).
+    QString chooseRoutine(const QString& requested);
+    // The "Start break" menu, from the content in force.
+    void refreshRoutines();
 
     SittingService& m_sitting;
     const ConfigService& m_config;
@@ -89,6 +96,7 @@ private:
     QPointer<ui::BreakWindow> m_breakWindow;
     QPointer<ui::StatsWindow> m_statsWindow;
     int m_rotation = 0;
+    QString m_reminded; // the routine the reminder named, while its break is due
 };
 
 } // namespace deskbreak::app

@@ -79,9 +79,9 @@ void SittingService::stop()
     m_wake.stop();
 }
 
-void SittingService::startBreak()
+void SittingService::startBreak(const QString& routine)
 {
-    handle(m_model.startBreak());
+    handle(m_model.startBreak(routine));
 }
 
 SittingService::BreakResult SittingService::endBreak(bool reachedEnd,
@@ -223,15 +223,16 @@ void SittingService::handle(const core::Effects& effects)
     namespace effect = core::effect;
     bool changed = false;
     for (const core::Effect& e : effects)
-        std::visit(core::Overloaded{
-                       [this](const effect::Remind&) { emit remindRequested(); },
-                       [this](const effect::CloseReminder&) { emit closeReminderRequested(); },
-                       [this](const effect::OpenBreak&) { emit openBreakRequested(); },
-                       [this](const effect::CloseBreak&) { emit closeBreakRequested(); },
-                       [&changed](const effect::StateChanged&) { changed = true; },
-                       [this](const effect::Record& r) { record(r.event); },
-                   },
-                   e);
+        std::visit(
+            core::Overloaded{
+                [this](const effect::Remind& r) { emit remindRequested(r.routine, r.again); },
+                [this](const effect::CloseReminder&) { emit closeReminderRequested(); },
+                [this](const effect::OpenBreak& b) { emit openBreakRequested(b.routine); },
+                [this](const effect::CloseBreak&) { emit closeBreakRequested(); },
+                [&changed](const effect::StateChanged&) { changed = true; },
+                [this](const effect::Record& r) { record(r.event); },
+            },
+            e);
     if (changed) {
         logState();
         emit stateChanged();

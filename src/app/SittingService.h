@@ -34,7 +34,8 @@ public:
     void stop();
 
     // What the user asked for (tray, reminder, command line); effects are carried out.
-    void startBreak();
+    // `routine`: what the break plays (empty: the scheduled one the reminder names, if any).
+    void startBreak(const QString& routine = {});
     // How a break went, as the model judged it (see SittingModel::endBreak).
     struct BreakResult {
         bool completed = false; // else ended early
@@ -73,9 +74,11 @@ public:
 
 signals:
     // The presentation's part of the model's effects.
-    void remindRequested();
+    // `routine`: the scheduled routine it names (empty: the sitting reminder); `again`: a
+    // repeat of the reminder shown before (after remind_again or a snooze).
+    void remindRequested(const QString& routine, bool again);
     void closeReminderRequested();
-    void openBreakRequested();
+    void openBreakRequested(const QString& routine); // empty: the presenter's choice
     void closeBreakRequested();
     // What the tray shows changed (phase, overload, due, paused, snoozed).
     void stateChanged();

@@ -4,6 +4,8 @@
 #include "core/Duration.h"
 #include "core/TomlSupport.h"
 
+#include <QRegularExpression>
+
 namespace deskbreak::core {
 
 using Type = ConfigKey::Type;
@@ -98,6 +100,24 @@ std::optional<ConfigValue> convert(const ConfigKey& key, const toml::node& node,
         }
         return ConfigValue(v);
     }
+    case Type::TimeOfDay: {
+        const auto* s = node.as_string();
+        if (!s)
+            return wrong("a time of day such as \"08:30\", or \"\"");
+        const QString v = qs(s->get()).trimmed();
+        static const QRegularExpression time(QStringLiteral("^(\\d{1,2}):(\\d{2})$"));
+        const auto m = time.match(v);
+        if (!v.isEmpty() &&
+            (!m.hasMatch() || m.captured(1).toInt() > 23 || m.captured(2).toInt() > 59)) {
+            reader.error(node.source(),
+                         QStringLiteral("%1 = \"%2\" is not a time of day; write \"HH:MM\" "
+                                        "(24-hour, 00:00 to 23:59), e.g. \"08:30\", or \"\" "
+                                        "for never")
+                             .arg(where, v.left(40)));
+            return std::nullopt;
+        }
+        return ConfigValue(v);
+    }
     case Type::WeekdayList: {
         const auto* arr = node.as_array();
         if (!arr)
@@ -149,6 +169,11 @@ void parseInto(const toml::table& doc, TomlReader& reader, Settings& settings, C
         }
         for (const auto& [nameKey, node] : *table) {
             const ConfigKey* key = findConfigKey(section, qs(nameKey.str()));
+            std::optional<ConfigKey> anyRoutine; // checked against the routines later
+            if (!key && section == kRoutinesSection) {
+                anyRoutine = scheduledRoutineKey(qs(nameKey.str()));
+                key = &*anyRoutine;
+            }
             if (!key) {
                 reader.error(
                     nameKey.source(),
@@ -229,6 +254,22 @@ ConfigResult parseConfig(const QByteArray& text, const QString& fileName,
                                        QStringLiteral("break.routine: no routine named \"%1\"; "
                                                       "`deskbreak routines` lists them")
                                            .arg(routine)});
+        }
+        // [routines] names routines: an unknown one is reported, and so is a listed one
+        // (morning, evening) given a time while there is no such routine.
+        for (const QString& path : result.presentKeys) {
+            const QString name = path.section(u'.', 1);
+            if (!routines || path.section(u'.', 0, 0) != kRoutinesSection ||
+                routines->contains(name))
+                continue;
+            if (!result.settings.schedule.routineTimes.contains(name) &&
+                findConfigKey(kRoutinesSection, name))
+                continue;
+            const auto [line, column] = result.keyPositions.value(path);
+            result.diagnostics.append(
+                {fileName, line, column,
+                 QStringLiteral("%1: no routine named \"%2\"; the routines are: %3")
+                     .arg(path, name.left(40), routines->join(QStringLiteral(", ")))});
         }
     }
     if (!result.ok())

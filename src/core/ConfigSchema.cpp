@@ -117,6 +117,8 @@ QList<ConfigKey> makeKeys()
          {},
          QStringLiteral("days on which reminders are shown"),
          [](Settings&, const ConfigValue&) {}},
+        scheduledRoutineKey(QStringLiteral("morning")),
+        scheduledRoutineKey(QStringLiteral("evening")),
         {brk,
          QStringLiteral("routine"),
          Type::String,
@@ -187,6 +189,31 @@ QList<ConfigKey> makeKeys()
 }
 
 } // namespace
+
+ConfigKey scheduledRoutineKey(const QString& name)
+{
+    return {kRoutinesSection,
+            name,
+            Type::TimeOfDay,
+            QStringLiteral("\"\""),
+            0,
+            0,
+            0,
+            0,
+            {},
+            {},
+            QStringLiteral("\"HH:MM\": the %1 routine comes as a reminder then on working days; "
+                           "\"\" = never")
+                .arg(name),
+            [name](Settings& s, const ConfigValue& v) {
+                const QString text = std::get<QString>(v);
+                if (text.isEmpty())
+                    s.schedule.routineTimes.remove(name);
+                else
+                    s.schedule.routineTimes.insert(
+                        name, QTime::fromString(text.rightJustified(5, u'0'), u"HH:mm"));
+            }};
+}
 
 const QList<ConfigKey>& configKeys()
 {

@@ -16,7 +16,16 @@ using ConfigValue = std::variant<std::chrono::seconds, qint64, bool, QString, QS
 
 // One config key: everything about it lives here, once.
 struct ConfigKey {
-    enum class Type { Duration, Integer, Boolean, String, Choice, TimeWindow, WeekdayList };
+    enum class Type {
+        Duration,
+        Integer,
+        Boolean,
+        String,
+        Choice,
+        TimeWindow,
+        WeekdayList,
+        TimeOfDay, // "HH:MM", or "" for none
+    };
 
     QString section;
     QString name;
@@ -37,6 +46,10 @@ struct ConfigKey {
 // Every key deskbreak reads, in the order the shipped file lists them.
 const QList<ConfigKey>& configKeys();
 const ConfigKey* findConfigKey(const QString& section, const QString& name);
+
+// [routines] takes a key for any routine (`name = "HH:MM"`), not only the listed ones.
+inline const QString kRoutinesSection = QStringLiteral("routines");
+ConfigKey scheduledRoutineKey(const QString& name);
 
 // Settings made only of the descriptors' defaults.
 const Settings& defaultSettings();

@@ -1,5 +1,7 @@
 #include "core/Duration.h"
 
+#include <algorithm>
+
 namespace deskbreak::core {
 
 DurationParse parseDuration(const QString& text)
@@ -91,6 +93,17 @@ QString formatConfigDuration(std::chrono::seconds d)
     if (s % 60 || out.isEmpty())
         out += QStringLiteral("%1s").arg(s % 60);
     return out;
+}
+
+QString formatLength(std::chrono::seconds d, bool words)
+{
+    const qint64 s = std::max<qint64>(0, d.count());
+    if (s < 60)
+        return words ? QStringLiteral("%1 second%2").arg(s).arg(s == 1 ? "" : "s")
+                     : QStringLiteral("%1 s").arg(s);
+    const qint64 m = (s + 30) / 60;
+    return words ? QStringLiteral("%1 minute%2").arg(m).arg(m == 1 ? "" : "s")
+                 : QStringLiteral("%1 min").arg(m);
 }
 
 } // namespace deskbreak::core

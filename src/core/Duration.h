@@ -19,4 +19,8 @@ QString formatDuration(std::chrono::seconds d);
 // "1h30m": the form the config uses, round-trips through parseDuration.
 QString formatConfigDuration(std::chrono::seconds d);
 
+// A routine's length as people say it: "3 min" ("3 minutes" with `words`), to the nearest
+// minute from a minute on; "45 s" ("45 seconds") below.
+QString formatLength(std::chrono::seconds d, bool words = false);
+
 } // namespace deskbreak::core

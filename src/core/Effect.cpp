@@ -47,15 +47,20 @@ namespace {
 struct Printer {
     QString operator()(const effect::Remind& r) const
     {
-        return QStringLiteral("remind(%1snoozes=%2)")
-            .arg(r.again ? QStringLiteral("again, ") : QString())
+        return QStringLiteral("remind(%1%2snoozes=%3)")
+            .arg(r.routine.isEmpty() ? QString() : r.routine + QStringLiteral(", "),
+                 r.again ? QStringLiteral("again, ") : QString())
             .arg(r.snoozesLeft);
     }
     QString operator()(const effect::CloseReminder&) const
     {
         return QStringLiteral("close_reminder");
     }
-    QString operator()(const effect::OpenBreak&) const { return QStringLiteral("open_break"); }
+    QString operator()(const effect::OpenBreak& b) const
+    {
+        return b.routine.isEmpty() ? QStringLiteral("open_break")
+                                   : QStringLiteral("open_break(%1)").arg(b.routine);
+    }
     QString operator()(const effect::CloseBreak&) const { return QStringLiteral("close_break"); }
     QString operator()(const effect::StateChanged&) const { return QStringLiteral("state"); }
     QString operator()(const effect::Record& r) const

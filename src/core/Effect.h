@@ -42,12 +42,14 @@ namespace effect {
 struct Remind {
     bool again = false;  // a repeat of an ignored reminder, or after a snooze
     int snoozesLeft = 0; // -1 = unlimited; 0 = do not offer Snooze
+    QString routine;     // a scheduled routine ([routines]) it names; empty: the sitting one
     bool operator==(const Remind&) const = default;
 };
 struct CloseReminder {
     bool operator==(const CloseReminder&) const = default;
 };
 struct OpenBreak {
+    QString routine; // what the break plays; empty: the shell's choice
     bool operator==(const OpenBreak&) const = default;
 };
 struct CloseBreak {

@@ -2,7 +2,9 @@
 
 #include "core/WorkingHours.h"
 
+#include <QMap>
 #include <QString>
+#include <QTime>
 #include <chrono>
 
 namespace deskbreak::core {
@@ -20,6 +22,7 @@ struct Settings {
         int maxSnoozes = 0; // 0 = unlimited
         std::chrono::seconds remindAgain{};
         WorkingHours workingHours;
+        QMap<QString, QTime> routineTimes; // [routines]: a routine's time of day; unset = off
         bool operator==(const Schedule&) const = default;
     } schedule;
     struct Break {

@@ -24,6 +24,7 @@ std::chrono::seconds secs(milliseconds d)
 SittingModel::SittingModel(const Clock& clock, const Settings::Schedule& schedule)
     : m_clock(clock)
     , m_schedule(schedule)
+    , m_routines(schedule.routineTimes, schedule.workingHours.days())
 {
     const MonoTime now = m_clock.monotonic();
     m_lastActive = m_lastInput = now;
@@ -132,7 +133,7 @@ Effects SittingModel::resumedFromSleep()
 
 // ---- commands ------------------------------------------------------------------------
 
-Effects SittingModel::startBreak()
+Effects SittingModel::startBreak(const QString& routine)
 {
     return input([&](MonoTime now, Effects& out) {
         if (m_phase == Phase::OnBreak)
@@ -140,11 +141,18 @@ Effects SittingModel::startBreak()
         if (m_reminderOpen)
             out.push_back(effect::CloseReminder{});
         m_reminderOpen = false;
+        m_breakRoutine = routine.isEmpty() && m_claim ? m_claim->due.routine : routine;
+        // A break answers a scheduled reminder, whatever it plays; a scheduled routine
+        // played by hand is done for the day too.
+        if (m_claim)
+            m_routines.markDone(m_claim->due.routine, m_claim->due.day);
+        if (m_routines.isScheduled(m_breakRoutine))
+            m_routines.markDone(m_breakRoutine, m_clock.wall().date());
         m_breakFromAway = m_phase == Phase::Away;
         m_phase = Phase::OnBreak;
         m_breakStartedAt = now;
         record(Kind::BreakStarted, now, out);
-        out.push_back(effect::OpenBreak{});
+        out.push_back(effect::OpenBreak{m_breakRoutine});
         out.push_back(effect::StateChanged{});
     });
 }
@@ -214,9 +222,18 @@ Effects SittingModel::skip()
             return;
         if (m_reminderOpen)
             out.push_back(effect::CloseReminder{});
-        // A due break is dropped; an upcoming one is moved one interval on.
-        m_nextReminderAt =
-            m_due ? now + m_schedule.interval : m_nextReminderAt + m_schedule.interval;
+        if (m_claim) {
+            // Not again today. The sitting break keeps its own time, unless that came too.
+            m_routines.markDone(m_claim->due.routine, m_claim->due.day);
+            const auto sittingAt = m_claim->sittingReminderAt;
+            m_claim.reset();
+            m_nextReminderAt =
+                sittingAt && *sittingAt > now ? *sittingAt : now + m_schedule.interval;
+        } else {
+            // A due break is dropped; an upcoming one is moved one interval on.
+            m_nextReminderAt =
+                m_due ? now + m_schedule.interval : m_nextReminderAt + m_schedule.interval;
+        }
         m_reminderOpen = false;
         m_due = false;
         m_shown = false;
@@ -269,6 +286,9 @@ Effects SittingModel::applySchedule(const Settings::Schedule& schedule)
     return input([&](MonoTime now, Effects& out) {
         const auto delta = schedule.interval - m_schedule.interval;
         m_schedule = schedule;
+        const auto done = m_routines.done();
+        m_routines = ScheduledRoutines(schedule.routineTimes, schedule.workingHours.days());
+        m_routines.setDone(done);
         if (!m_due)
             m_nextReminderAt +=
                 delta; // keeps a skip's offset; a shorter interval may make it due now
@@ -345,11 +365,13 @@ void SittingModel::evaluate(MonoTime now, Effects& out)
             m_overload = true;
             out.push_back(effect::StateChanged{});
         }
+        offerScheduled(now, out);
         if (now >= m_nextReminderAt && (!m_recheckAt || now >= *m_recheckAt)) {
             MonoTime recheck = kNever;
             if (remindersAllowed(now, &recheck)) {
                 m_recheckAt.reset();
-                out.push_back(effect::Remind{m_shown, snoozesLeft()});
+                out.push_back(effect::Remind{m_shown, snoozesLeft(),
+                                             m_claim ? m_claim->due.routine : QString()});
                 record(Kind::Reminded, now, out);
                 m_due = true;
                 m_shown = true;
@@ -381,6 +403,8 @@ bool SittingModel::remindersAllowed(MonoTime now, MonoTime* recheckAt)
         *recheckAt = *m_pausedUntil;
         return false;
     }
+    if (m_claim) // a scheduled routine comes at the time the user chose, working hours or not
+        return true;
     const QDateTime wall = m_clock.wall();
     if (m_schedule.workingHours.contains(wall))
         return true;
@@ -409,6 +433,7 @@ void SittingModel::goAway(MonoTime start, NaturalBreakReason reason, Effects& ou
     m_snoozesUsed = 0;
     m_overload = false;
     m_recheckAt.reset();
+    m_claim.reset(); // offered again when back, if its window is still open
     out.push_back(effect::StateChanged{});
 }
 
@@ -434,6 +459,53 @@ void SittingModel::startSitting(MonoTime at)
     m_snoozesUsed = 0;
     m_overload = false;
     m_recheckAt.reset();
+    m_claim.reset();
+}
+
+void SittingModel::offerScheduled(MonoTime now, Effects& out)
+{
+    if (!m_claim && m_routines.empty())
+        return;
+    const QDateTime wall = m_clock.wall();
+    if (m_claim && wall >= m_claim->due.until)
+        dropScheduled(now, out);
+    // Held while nobody would see it (locked, asleep, paused); offered after, in its window.
+    if (m_claim || m_lockedAt || m_asleepAt || m_pausedUntil)
+        return;
+    const auto due = m_routines.due(wall);
+    if (!due)
+        return;
+    m_claim = Claim{*due, m_due ? std::nullopt : std::optional(m_nextReminderAt)};
+    m_recheckAt.reset();
+    if (!m_due)
+        m_snoozesUsed = 0;
+    // It takes the sitting reminder's place at once; a snooze the user asked for is kept.
+    if (!m_snoozed) {
+        m_shown = false;
+        m_nextReminderAt = now;
+    }
+}
+
+void SittingModel::dropScheduled(MonoTime now, Effects& out)
+{
+    // Its window closed unanswered: not again today, and the sitting break is on its own.
+    m_routines.markDone(m_claim->due.routine, m_claim->due.day);
+    const auto sittingAt = m_claim->sittingReminderAt;
+    m_claim.reset();
+    const bool wasOpen = m_reminderOpen;
+    if (m_reminderOpen)
+        out.push_back(effect::CloseReminder{});
+    m_reminderOpen = false;
+    m_shown = false;
+    if (sittingAt) {
+        m_due = false;
+        m_snoozed = false;
+        m_snoozesUsed = 0;
+        m_nextReminderAt = *sittingAt;
+    } else if (wasOpen) {
+        m_nextReminderAt = now; // the sitting break's own reminder instead
+    }
+    out.push_back(effect::StateChanged{});
 }
 
 void SittingModel::updateNextCheck(MonoTime now)
@@ -444,6 +516,19 @@ void SittingModel::updateNextCheck(MonoTime now)
             next = std::min(next, m_sittingSince + m_schedule.overloadAfter);
         const bool held = m_recheckAt && m_nextReminderAt <= now;
         next = std::min(next, held ? *m_recheckAt : m_nextReminderAt);
+        // The next scheduled routine's window opens or closes (rechecked hourly: the wall
+        // clock may jump).
+        if (m_claim || !m_routines.empty()) {
+            const QDateTime wall = m_clock.wall();
+            const bool unseen = m_lockedAt || m_asleepAt || m_pausedUntil; // each ends in an input
+            const auto when = m_claim ? std::optional(m_claim->due.until)
+                              : !unseen && m_routines.due(wall)
+                                  ? std::optional(wall) // e.g. a late start
+                                  : m_routines.nextStart(wall);
+            if (when)
+                next = std::min(next, now + std::clamp(milliseconds(wall.msecsTo(*when)),
+                                                       milliseconds(0), kHoursRecheck));
+        }
     }
     if (m_pausedUntil)
         next = std::min(next, *m_pausedUntil);
@@ -499,6 +584,10 @@ SittingModel::Status SittingModel::status() const
     s.snoozesLeft = snoozesLeft();
     if (m_pausedUntil)
         s.pausedUntil = wallAt(*m_pausedUntil);
+    if (m_claim)
+        s.reminderRoutine = m_claim->due.routine;
+    if (m_phase == Phase::OnBreak)
+        s.breakRoutine = m_breakRoutine;
     return s;
 }
 
@@ -521,6 +610,7 @@ SittingSnapshot SittingModel::snapshot() const
     s.snoozesUsed = m_snoozesUsed;
     if (m_pausedUntil)
         s.pausedUntil = wallAt(*m_pausedUntil).toUTC();
+    s.routinesDone = m_routines.done();
     return s;
 }
 
@@ -535,6 +625,7 @@ Effects SittingModel::restore(const SittingSnapshot& s)
     m_activeNow = false;
     m_lockedAt.reset();
     m_asleepAt.reset();
+    m_routines.setDone(s.routinesDone);
 
     if (s.phase == Phase::Away || gap >= m_schedule.naturalBreak) {
         if (s.phase != Phase::Away && s.sitting.count() > 0) {

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/Effect.h"
+#include "core/ScheduledRoutines.h"
 #include "core/Settings.h"
 #include "core/SittingSnapshot.h"
 
@@ -27,6 +28,8 @@ public:
         int snoozesUsed = 0;
         int snoozesLeft = 0;                  // -1 = unlimited
         std::optional<QDateTime> pausedUntil; // wall clock
+        QString reminderRoutine; // the scheduled routine the due reminder names, if any
+        QString breakRoutine;    // on a break: the routine it plays, when the shell said
     };
 
     SittingModel(const Clock& clock, const Settings::Schedule& schedule);
@@ -46,7 +49,10 @@ public:
     Effects resumedFromSleep();
 
     // User commands (reminder buttons, tray menu, CLI).
-    Effects startBreak();
+    // Starts a break playing `routine`; empty: the scheduled routine the due reminder names,
+    // if any, else the shell's choice. Answers a scheduled reminder, and a scheduled routine
+    // played by hand is not offered again that day.
+    Effects startBreak(const QString& routine = {});
     // The break is over. `reachedEnd` when the routine got to its end, skips included. It
     // counts as completed, and resets sitting time, only if it also lasted kMinimumBreak of
     // real time (or the routine's whole `routineLength`, for a routine shorter than that);
@@ -98,6 +104,8 @@ private:
     bool remindersAllowed(MonoTime now, MonoTime* recheckAt);
     void updateNextCheck(MonoTime now);
     QDateTime wallAt(MonoTime t) const;
+    void offerScheduled(MonoTime now, Effects& out);
+    void dropScheduled(MonoTime now, Effects& out);
     void record(HistoryEvent::Kind kind, MonoTime at, Effects& out);
     int snoozesLeft() const;
 
@@ -127,6 +135,16 @@ private:
     std::optional<MonoTime> m_recheckAt; // a due reminder is held back until then
 
     MonoTime m_nextCheck; // earliest time-based change; before it, idle samples take a fast path
+
+    ScheduledRoutines m_routines;
+    // A scheduled routine that came due: the due break names it until it is taken, skipped,
+    // its window closes or the user goes away (then it is offered again when back, in time).
+    struct Claim {
+        ScheduledRoutines::Due due;
+        std::optional<MonoTime> sittingReminderAt; // no sitting break was due: when it is
+    };
+    std::optional<Claim> m_claim;
+    QString m_breakRoutine;
 };
 
 } // namespace deskbreak::core

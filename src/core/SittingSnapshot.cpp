@@ -43,6 +43,12 @@ QByteArray SittingSnapshot::toJson() const
     };
     if (pausedUntil)
         o.insert(QStringLiteral("paused_until"), pausedUntil->toUTC().toString(Qt::ISODateWithMs));
+    if (!routinesDone.isEmpty()) {
+        QJsonObject done;
+        for (auto it = routinesDone.cbegin(); it != routinesDone.cend(); ++it)
+            done.insert(it.key(), it.value().toString(Qt::ISODate));
+        o.insert(QStringLiteral("routines_done"), done);
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -134,6 +140,23 @@ std::optional<SittingSnapshot> SittingSnapshot::fromJson(const QByteArray& data,
                                        "saved_at)")
                             .arg(until.toString(Qt::ISODate)));
         s.pausedUntil = until;
+    }
+    // Optional (older files have none): routine name -> the local day it was last done.
+    if (o.contains(QStringLiteral("routines_done"))) {
+        const QJsonValue v = o.value(QStringLiteral("routines_done"));
+        constexpr qsizetype kMaxRoutines = 64;
+        if (!v.isObject() || v.toObject().size() > kMaxRoutines)
+            return fail(QStringLiteral("routines_done is not an object of at most %1 routines")
+                            .arg(kMaxRoutines));
+        const QJsonObject done = v.toObject();
+        for (auto it = done.begin(); it != done.end(); ++it) {
+            const QDate day = QDate::fromString(it.value().toString(), Qt::ISODate);
+            if (it.key().isEmpty() || it.key().size() > 200 || !day.isValid() ||
+                day < earliest.date() || day >= latest.date())
+                return fail(QStringLiteral("routines_done: \"%1\" is not a routine and a day")
+                                .arg(it.key().left(40)));
+            s.routinesDone.insert(it.key(), day);
+        }
     }
     return s;
 }

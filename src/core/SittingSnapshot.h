@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 #include <chrono>
 #include <optional>
@@ -22,6 +23,7 @@ struct SittingSnapshot {
     bool due = false;
     int snoozesUsed = 0;
     std::optional<QDateTime> pausedUntil; // wall clock, UTC
+    QMap<QString, QDate> routinesDone;    // a scheduled routine's last local day done
 
     QByteArray toJson() const;
     // Strict: anything missing, mistyped or from another program is refused with a reason.

@@ -1,6 +1,11 @@
 #include "ui/Actions.h"
 
+#include "core/Duration.h"
+
 #include <QAction>
+#include <QMenu>
+#include <algorithm>
+#include <tuple>
 
 namespace deskbreak::ui {
 
@@ -25,6 +30,10 @@ Actions::Actions(QObject* parent)
     m_autostart = make(tr("Start at login"), "autostart");
     m_autostart->setCheckable(true);
     m_quit = make(tr("Quit deskbreak"), "quit");
+    m_routineMenu = new QMenu(tr("Start break"));
+    m_routineMenu->setObjectName(QStringLiteral("routineMenu"));
+    m_routineMenu->menuAction()->setObjectName(QStringLiteral("chooseRoutine"));
+    m_routineMenu->menuAction()->setEnabled(false); // until there are routines
 
     connect(m_startBreak, &QAction::triggered, this, &Actions::startBreakRequested);
     connect(m_snooze, &QAction::triggered, this, &Actions::snoozeRequested);
@@ -38,6 +47,46 @@ Actions::Actions(QObject* parent)
     connect(m_openConfig, &QAction::triggered, this, &Actions::openConfigRequested);
     connect(m_autostart, &QAction::triggered, this, &Actions::autostartToggled);
     connect(m_quit, &QAction::triggered, this, &Actions::quitRequested);
+}
+
+Actions::~Actions()
+{
+    delete m_routineMenu;
+}
+
+void Actions::setRoutines(const QList<RoutineEntry>& routines)
+{
+    QList<RoutineEntry> sorted = routines;
+    std::stable_sort(
+        sorted.begin(), sorted.end(), [](const RoutineEntry& a, const RoutineEntry& b) {
+            return std::tie(a.user, a.length, a.title) < std::tie(b.user, b.length, b.title);
+        });
+    if (sorted == m_routines)
+        return;
+    m_routines = sorted;
+    m_routineMenu->clear(); // deletes the old entries
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        const RoutineEntry& r = sorted[i];
+        if (i > 0 && r.user && !sorted[i - 1].user)
+            m_routineMenu->addSeparator();
+        // "Neck & posture": a single '&' would mark a shortcut letter, not show.
+        QAction* action = m_routineMenu->addAction(
+            routineLabel(r.title, r.length).replace(u'&', QStringLiteral("&&")));
+        action->setObjectName(QStringLiteral("routine:") + r.name);
+        action->setData(r.name);
+        connect(action, &QAction::triggered, this,
+                [this, name = r.name] { emit routineRequested(name); });
+    }
+    m_routineMenu->menuAction()->setEnabled(!sorted.isEmpty());
+}
+
+QList<QAction*> Actions::routineActions() const
+{
+    QList<QAction*> out;
+    for (QAction* a : m_routineMenu->actions())
+        if (!a->isSeparator())
+            out.append(a);
+    return out;
 }
 
 void Actions::update(const core::SittingModel::Status& status, bool canSnooze,
@@ -63,6 +112,11 @@ QString Actions::snoozeLabel(std::chrono::seconds length)
     if (length.count() >= 60 && length.count() % 60 == 0)
         return tr("Snooze %1 min").arg(length.count() / 60);
     return tr("Snooze %1 s").arg(length.count());
+}
+
+QString Actions::routineLabel(const QString& title, std::chrono::seconds length)
+{
+    return QStringLiteral("%1 \u00b7 %2").arg(title, core::formatLength(length));
 }
 
 } // namespace deskbreak::ui

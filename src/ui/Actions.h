@@ -7,6 +7,7 @@
 #include <chrono>
 
 class QAction;
+class QMenu;
 
 namespace deskbreak::ui {
 
@@ -15,7 +16,17 @@ namespace deskbreak::ui {
 class Actions : public QObject {
     Q_OBJECT
 public:
+    // One entry of the "Start break" menu: a routine and its real length.
+    struct RoutineEntry {
+        QString name; // what routineRequested() sends
+        QString title;
+        std::chrono::seconds length{};
+        bool user = false; // the user's own: listed after the shipped ones
+        bool operator==(const RoutineEntry&) const = default;
+    };
+
     explicit Actions(QObject* parent = nullptr);
+    ~Actions() override;
 
     // What applies now: Snooze only when the break can be snoozed, and neither Snooze nor
     // Skip while paused; Resume while paused, the pause entries otherwise. Snooze's label
@@ -24,6 +35,9 @@ public:
                 std::chrono::seconds snoozeLength);
     // Ticks "Start at login" without emitting autostartToggled.
     void setAutostart(bool on);
+    // Fills the "Start break" menu: the shipped routines, then the user's, each shortest
+    // first. Rebuilt only when the list changed.
+    void setRoutines(const QList<RoutineEntry>& routines);
 
     QAction* startBreak() const { return m_startBreak; }
     QAction* snooze() const { return m_snooze; }
@@ -37,12 +51,18 @@ public:
     QAction* openConfig() const { return m_openConfig; }
     QAction* autostart() const { return m_autostart; }
     QAction* quit() const { return m_quit; }
+    // "Start break" with one entry per routine (the tray shows it as a submenu).
+    QMenu* routineMenu() const { return m_routineMenu; }
+    QList<QAction*> routineActions() const;
 
     // "Snooze 10 min", "Snooze 45 s".
     static QString snoozeLabel(std::chrono::seconds length);
+    // "Desk break · 3 min", "Quick neck · 45 s".
+    static QString routineLabel(const QString& title, std::chrono::seconds length);
 
 signals:
     void startBreakRequested();
+    void routineRequested(const QString& name); // a break with this routine, now
     void snoozeRequested();
     void skipRequested();
     void pauseRequested(qint64 seconds); // 0 = until tomorrow
@@ -62,6 +82,8 @@ private:
     QAction* m_openConfig = nullptr;
     QAction* m_autostart = nullptr;
     QAction* m_quit = nullptr;
+    QMenu* m_routineMenu = nullptr; // owned: a menu has no QObject parent here
+    QList<RoutineEntry> m_routines;
 };
 
 } // namespace deskbreak::ui

@@ -139,6 +139,16 @@ StatusWindow::StatusWindow(Actions* actions, Source source, QWidget* parent)
     connect(actions->pauseActions().first(), &QAction::changed, pause, pauseShown);
     m_buttons << pause;
     auto* resume = addButton(actions->resume(), "resumeButton");
+    // The tray's "Start break" submenu, for desktops with no tray: one routine or another.
+    auto* routines = new QPushButton(tr("Choose a routine"), this);
+    routines->setObjectName(QStringLiteral("routineButton"));
+    routines->setMenu(actions->routineMenu());
+    auto routinesShown = [routines, menu = actions->routineMenu()->menuAction()] {
+        routines->setEnabled(menu->isEnabled());
+    };
+    routinesShown();
+    connect(actions->routineMenu()->menuAction(), &QAction::changed, routines, routinesShown);
+    m_buttons << routines;
     auto* stats = addButton(actions->stats(), "statsButton");
     auto* config = addButton(actions->openConfig(), "configButton");
 
@@ -152,6 +162,7 @@ StatusWindow::StatusWindow(Actions* actions, Source source, QWidget* parent)
     grid->addWidget(resume, 1, 0);
     grid->addWidget(stats, 1, 1);
     grid->addWidget(config, 1, 2);
+    grid->addWidget(routines, 2, 0, 1, 3);
     for (int column = 0; column < 3; ++column)
         grid->setColumnStretch(column, 1);
 

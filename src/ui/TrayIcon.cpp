@@ -147,6 +147,7 @@ TrayIcon::TrayIcon(Actions* actions, QObject* parent)
     , m_menu(new QMenu)
 {
     m_menu->addAction(actions->startBreak());
+    m_menu->addMenu(actions->routineMenu());
     m_menu->addAction(actions->snooze());
     m_menu->addAction(actions->skip());
     m_menu->addSeparator();

@@ -524,3 +524,24 @@ TEST_CASE("doctor says whether the history can be written and what waits in the 
     CHECK(
         history().startsWith("none (" + path + " cannot be written: the history file is damaged"));
 }
+
+TEST_CASE("break takes one ROUTINE at most; check-config checks [routines] against the routines")
+{
+    Cli cli;
+    const Run tooMany = cli.run({"break", "morning", "evening"});
+    CHECK(tooMany.code == 2);
+    CHECK(tooMany.err.contains("too many arguments for break"));
+    CHECK(cli.run({"break", "morning"}).code == 3); // well formed: it needs the daemon
+
+    const QString file = cli.write("routines.toml", "[routines]\nmorning = \"08:30\"\n"
+                                                    "evening = \"7pm\"\nyoga = \"12:00\"\n");
+    const Run checked = cli.run({"check-config", file});
+    CHECK(checked.code == 1);
+    CHECK(checked.err.contains(file + ":3:11: routines.evening = \"7pm\" is not a time of day"));
+    CHECK(checked.err.contains(file + ":4:8: routines.yoga: no routine named \"yoga\"; the "
+                                      "routines are: desk-break, "));
+    CHECK_FALSE(checked.err.contains("routines.morning"));
+    const QString good = cli.write("good.toml", "[routines]\nmorning = \"08:30\"\n"
+                                                "desk-break = \"13:15\"\n");
+    CHECK(cli.run({"check-config", good}).code == 0);
+}

@@ -34,9 +34,21 @@ struct FakePresentation : ControlHandler::Presentation {
         ++shown;
         lastToken = activationToken;
     }
+    // As the presenter: the routine asked for, else the configured one.
+    QString startBreak(const QString& routine) override
+    {
+        asked << routine;
+        const QString playing = routine.isEmpty() ? QStringLiteral("desk-break") : routine;
+        sitting->startBreak(playing);
+        return playing;
+    }
+    void raiseBreak() override { ++raised; }
+    app::SittingService* sitting = nullptr;
     QString lastToken;
+    QStringList asked;
     bool breakOpen = false;
     int shown = 0;
+    int raised = 0;
 };
 
 struct Rig {
@@ -53,6 +65,7 @@ struct Rig {
         sitting = std::make_unique<app::SittingService>(
             clock, std::make_unique<test::FakeIdleSource>(), config->schedule(), QString());
         sitting->start(std::make_unique<core::MemoryHistoryStore>(), nullptr);
+        presentation.sitting = sitting.get();
         QObject::connect(sitting.get(), &app::SittingService::openBreakRequested,
                          [this] { presentation.breakOpen = true; });
         QObject::connect(sitting.get(), &app::SittingService::closeBreakRequested,
@@ -264,4 +277,42 @@ TEST_CASE("unknown commands, and the command line's own, are refused")
     CHECK_FALSE(ok(rig.send(QJsonObject{{"seconds", 5}})));
     const QJsonObject longName = rig.send(QString(500, u'x'));
     CHECK(longName.value("error").toString().size() < 80); // not echoed in full
+}
+
+TEST_CASE("break ROUTINE: plays that routine; an unknown one is a usage error naming them all")
+{
+    Rig rig;
+    QJsonObject reply = rig.send({{"command", "break"}, {"routine", "nosuch"}});
+    CHECK_FALSE(ok(reply));
+    CHECK(reply.value("usage") == true);
+    const QStringList names = rig.config->content().routines.keys();
+    REQUIRE(names.contains("desk-break"));
+    CHECK(reply.value("error") ==
+          "no routine named \"nosuch\"; the routines are: " + names.join(", "));
+    CHECK_FALSE(ok(rig.send({{"command", "break"}, {"routine", 7}})));
+    CHECK(rig.presentation.asked.isEmpty());
+    CHECK(rig.sitting->status().phase == app::SittingService::Phase::Sitting);
+
+    reply = rig.send({{"command", "break"}, {"routine", "morning"}});
+    REQUIRE(ok(reply));
+    CHECK(rig.presentation.asked == QStringList{"morning"});
+    CHECK(reply.value(key::state) == "break");
+    CHECK(reply.value(key::breakRoutine) == "morning");
+    CHECK(reply.value("message").toString().startsWith("break started: Morning wake-up, "));
+    CHECK(reply.value("message").toString().endsWith(" min"));
+
+    // One break at a time: asking again brings it to the front, and says so.
+    reply = rig.send({{"command", "break"}, {"routine", "evening"}});
+    CHECK(ok(reply));
+    CHECK(rig.presentation.raised == 1);
+    CHECK(rig.presentation.asked == QStringList{"morning"});
+    CHECK(reply.value("message").toString().startsWith("a break is already on (Morning wake-up, "));
+    CHECK(reply.value(key::breakRoutine) == "morning");
+
+    rig.send("skip");
+    reply = rig.send("break"); // no name: the presentation's choice
+    CHECK(rig.presentation.asked == QStringList{"morning", ""});
+    CHECK(reply.value(key::breakRoutine) == "desk-break");
+    rig.send("skip");
+    CHECK(rig.send("status").value(key::breakRoutine).isNull());
 }

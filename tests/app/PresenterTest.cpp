@@ -6,15 +6,20 @@
 
 #include "app/ConfigService.h"
 #include "app/SittingService.h"
+#include "core/Duration.h"
 #include "support/FakeClock.h"
 #include "support/FakeIdleSource.h"
 #include "support/RecordingNotifier.h"
+#include "ui/Actions.h"
 #include "ui/BreakWindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLocale>
+#include <QMenu>
+#include <QSet>
 #include <QTemporaryDir>
 #include <doctest/doctest.h>
 
@@ -26,9 +31,16 @@ using Phase = app::SittingService::Phase;
 namespace {
 
 struct Rig {
-    explicit Rig(bool demo = false)
+    // `configText`: the user's config.toml (none: the shipped default is copied there).
+    explicit Rig(bool demo = false, const QByteArray& configText = {})
     {
         REQUIRE(home.isValid());
+        if (!configText.isEmpty()) {
+            QDir().mkpath(home.filePath("config"));
+            QFile file(home.filePath("config/config.toml"));
+            REQUIRE(file.open(QIODevice::WriteOnly));
+            file.write(configText);
+        }
         config = std::make_unique<app::ConfigService>(
             app::ConfigService::Paths{home.filePath("config/config.toml"),
                                       DESKBREAK_SOURCE_DIR "/config/deskbreak.toml",
@@ -51,6 +63,15 @@ struct Rig {
             sitting->wake();
         }
         REQUIRE(sitting->status().due);
+    }
+    // Sits until the notifier has shown `count` reminders in all.
+    void sitUntilReminders(qsizetype count)
+    {
+        for (int i = 0; i < 200 && notifier.reminders.size() < count; ++i) {
+            clock.advance(30s);
+            sitting->wake();
+        }
+        REQUIRE(notifier.reminders.size() == count);
     }
     ui::BreakWindow* breakWindow() const
     {
@@ -77,7 +98,12 @@ TEST_CASE("a due break is shown through the notifier, with the configured snooze
     rig.sitUntilDue();
     REQUIRE(rig.notifier.reminders.size() == 1);
     const auto& r = rig.notifier.reminders[0];
-    CHECK(r.title == "Time for a desk break");
+    // The routine it will play, by its real length (three minutes, give or take a rounding).
+    const auto length =
+        rig.config->content().totalDuration(rig.config->content().routines["desk-break"]);
+    CHECK(r.title == "Time for the desk break: " + core::formatLength(length, true));
+    CHECK(length >= 150s);
+    CHECK(length < 210s);
     CHECK(r.body.startsWith("You have been sitting for 1h 00m."));
     CHECK(r.offerSnooze);
     CHECK(r.snoozeLabel == "Snooze 10 min");
@@ -149,6 +175,119 @@ TEST_CASE("config problems and GNOME's own reminders are told through the notifi
     rig.presenter->warnAboutDesktopBreakReminders(true, {});
     CHECK(rig.notifier.messages.size() == 2);
     CHECK(rig.notifier.messages[1].first == "You will get two break reminders");
+}
+
+namespace {
+
+QString playing(const Rig& rig)
+{
+    const ui::BreakWindow* window = rig.breakWindow();
+    return window ? window->windowTitle() : QStringLiteral("(no break window)");
+}
+
+QString labelOf(const Rig& rig, const QString& name)
+{
+    const core::Content& content = rig.config->content();
+    const core::Routine& r = content.routines[name];
+    return r.title + QStringLiteral(" \u00b7 ") + core::formatLength(content.totalDuration(r));
+}
+
+} // namespace
+
+TEST_CASE("the Start break menu lists every routine with its length, and an entry plays it")
+{
+    Rig rig;
+    auto* actions = rig.presenter->findChild<ui::Actions*>();
+    REQUIRE(actions != nullptr);
+    QStringList labels;
+    for (QAction* a : actions->routineActions())
+        labels << a->iconText(); // as shown: "Neck & posture", no shortcut mark
+    QStringList expected;
+    for (const QString& name : rig.config->content().routines.keys())
+        expected << labelOf(rig, name);
+    CHECK(labels.size() == expected.size());
+    CHECK(QSet<QString>(labels.begin(), labels.end()) ==
+          QSet<QString>(expected.begin(), expected.end()));
+    CHECK(labels.contains("Evening unwind \u00b7 " +
+                          core::formatLength(rig.config->content().totalDuration(
+                              rig.config->content().routines["evening"]))));
+
+    QAction* evening = actions->routineMenu()->findChild<QAction*>("routine:evening");
+    REQUIRE(evening != nullptr);
+    evening->trigger();
+    CHECK(rig.sitting->status().breakRoutine == "evening");
+    CHECK(playing(rig) == "deskbreak: Evening unwind");
+    // While it runs, another entry only brings it to the front.
+    actions->routineMenu()->findChild<QAction*>("routine:morning")->trigger();
+    CHECK(rig.sitting->status().breakRoutine == "evening");
+    rig.breakWindow()->endEarly();
+
+    // A routine of the user's arrives: the menu follows the reload.
+    QDir().mkpath(rig.home.filePath("routines"));
+    QFile shipped(DESKBREAK_SOURCE_DIR "/assets/routines/upper-back.toml");
+    REQUIRE(shipped.open(QIODevice::ReadOnly));
+    QByteArray text = shipped.readAll();
+    text.replace("name = \"upper-back\"", "name = \"my-back\"");
+    text.replace("title = \"Upper back\"", "title = \"My back\"");
+    QFile mine(rig.home.filePath("routines/my-back.toml"));
+    REQUIRE(mine.open(QIODevice::WriteOnly));
+    mine.write(text);
+    mine.close();
+    rig.config->reload(app::ConfigService::Trigger::RoutinesChanged);
+    REQUIRE(rig.config->content().routines.contains("my-back"));
+    CHECK(actions->routineActions().size() == expected.size() + 1);
+    CHECK(actions->routineActions().last()->iconText() == labelOf(rig, "my-back")); // yours last
+}
+
+TEST_CASE("with rotation, Start plays the routine the reminder named, and the next one differs")
+{
+    Rig rig(false, "[break]\nroutine = \"rotate\"\n");
+    auto* actions = rig.presenter->findChild<ui::Actions*>();
+    rig.sitUntilDue();
+    REQUIRE(rig.notifier.reminders.size() == 1);
+    const QString first = rig.notifier.reminders[0].title;
+    // Snoozed, it comes back naming the same one.
+    emit rig.notifier.actionInvoked(Action::Snooze);
+    rig.sitUntilReminders(2);
+    CHECK(rig.notifier.reminders[1].title == first);
+    // "Start break now" in the tray plays what the reminder named, as its Start would.
+    actions->startBreak()->trigger();
+    const QString name = rig.sitting->status().breakRoutine;
+    const core::Routine& routine = rig.config->content().routines[name];
+    CHECK(first.startsWith("Time for the " + routine.title.left(1).toLower() +
+                           routine.title.mid(1) + ": "));
+    CHECK(playing(rig) == "deskbreak: " + routine.title);
+    rig.clock.advance(2min);
+    rig.breakWindow()->endEarly();
+    QApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+    rig.sitUntilReminders(3);
+    CHECK(rig.notifier.reminders[2].title != first); // taking turns
+    emit rig.notifier.actionInvoked(Action::Start);
+    const QString next = rig.sitting->status().breakRoutine;
+    REQUIRE_FALSE(next.isEmpty());
+    CHECK(next != name);
+    CHECK(rig.notifier.reminders[2].title.contains(
+        rig.config->content().routines[next].title.mid(1)));
+    CHECK(playing(rig) == "deskbreak: " + rig.config->content().routines[next].title);
+}
+
+TEST_CASE("a scheduled routine's reminder names it and its length, and Start plays it")
+{
+    // The fake clock starts on a Monday at 08:00.
+    Rig rig(false, "[routines]\nmorning = \"08:30\"\n");
+    rig.sitUntilDue();
+    CHECK(rig.clock.wall().time() == QTime(8, 30));
+    REQUIRE(rig.notifier.reminders.size() == 1);
+    const auto& r = rig.notifier.reminders[0];
+    const core::Content& content = rig.config->content();
+    CHECK(r.title ==
+          "Time for the morning wake-up: " +
+              core::formatLength(content.totalDuration(content.routines["morning"]), true));
+    CHECK(r.body == "Your routine for 08:30, as scheduled.");
+    CHECK(r.offerSnooze);
+    emit rig.notifier.actionInvoked(Action::Start);
+    CHECK(playing(rig) == "deskbreak: Morning wake-up");
 }
 
 int main(int argc, char** argv)

@@ -108,11 +108,18 @@ TEST_CASE("tray: its menu is made of the daemon's actions, in the menu's order")
     for (QAction* a : tray.menu()->actions())
         if (!a->isSeparator())
             entries << a;
-    const QList<QAction*> expected = {
-        actions.startBreak(),     actions.snooze(),    actions.skip(),
-        actions.pause30Minutes(), actions.pauseHour(), actions.pauseUntilTomorrow(),
-        actions.resume(),         actions.stats(),     actions.openConfig(),
-        actions.autostart(),      actions.quit()};
+    const QList<QAction*> expected = {actions.startBreak(),
+                                      actions.routineMenu()->menuAction(),
+                                      actions.snooze(),
+                                      actions.skip(),
+                                      actions.pause30Minutes(),
+                                      actions.pauseHour(),
+                                      actions.pauseUntilTomorrow(),
+                                      actions.resume(),
+                                      actions.stats(),
+                                      actions.openConfig(),
+                                      actions.autostart(),
+                                      actions.quit()};
     CHECK(entries == expected);
     CHECK(tray.menu()->actions().size() == expected.size() + 3); // three separators
 
@@ -120,6 +127,46 @@ TEST_CASE("tray: its menu is made of the daemon's actions, in the menu's order")
     core::SittingModel::Status paused;
     paused.pausedUntil = QDateTime(QDate(2026, 3, 2), QTime(15, 30));
     actions.update(paused, true, 10min);
-    CHECK(tray.menu()->actions().at(7)->isVisible()); // Resume
-    CHECK_FALSE(tray.menu()->actions().at(4)->isVisible());
+    CHECK(tray.menu()->actions().at(8)->isVisible()); // Resume
+    CHECK_FALSE(tray.menu()->actions().at(5)->isVisible());
+}
+
+TEST_CASE("actions: the Start break menu, shipped routines shortest first, then the user's")
+{
+    ui::Actions actions;
+    CHECK(actions.routineMenu()->title() == "Start break");
+    CHECK_FALSE(actions.routineMenu()->menuAction()->isEnabled()); // nothing to choose yet
+    using Entry = ui::Actions::RoutineEntry;
+    actions.setRoutines({{"evening", "Evening unwind", 725s, false},
+                         {"mine", "My stretch", 45s, true},
+                         {"desk-break", "Desk break", 175s, false},
+                         {"neck-posture", "Neck & posture", 300s, false}});
+    QStringList labels;
+    for (QAction* a : actions.routineMenu()->actions())
+        labels << (a->isSeparator() ? QStringLiteral("--") : a->iconText()); // as shown
+    CHECK(labels == QStringList{"Desk break \u00b7 3 min", "Neck & posture \u00b7 5 min",
+                                "Evening unwind \u00b7 12 min", "--", "My stretch \u00b7 45 s"});
+    CHECK(actions.routineActions().at(1)->text() == "Neck && posture \u00b7 5 min"); // no mnemonic
+    CHECK(actions.routineMenu()->menuAction()->isEnabled());
+
+    QSignalSpy chosen(&actions, &ui::Actions::routineRequested);
+    actions.routineActions().at(2)->trigger();
+    REQUIRE(chosen.count() == 1);
+    CHECK(chosen.at(0).at(0).toString() == "evening");
+
+    // The same list again changes nothing; a new one replaces the entries.
+    QAction* first = actions.routineActions().first();
+    actions.setRoutines({{"neck-posture", "Neck & posture", 300s, false},
+                         {"desk-break", "Desk break", 175s, false},
+                         {"evening", "Evening unwind", 725s, false},
+                         {"mine", "My stretch", 45s, true}});
+    CHECK(actions.routineActions().first() == first);
+    actions.setRoutines({Entry{"morning", "Morning wake-up", 330s, false}});
+    REQUIRE(actions.routineActions().size() == 1);
+    CHECK(actions.routineActions().first()->iconText() == "Morning wake-up \u00b7 6 min");
+    actions.routineActions().first()->trigger();
+    CHECK(chosen.count() == 2);
+    CHECK(chosen.at(1).at(0).toString() == "morning");
+    actions.setRoutines({});
+    CHECK_FALSE(actions.routineMenu()->menuAction()->isEnabled());
 }

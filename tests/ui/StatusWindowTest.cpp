@@ -311,3 +311,22 @@ TEST_CASE("status: screenshots in a light and a dark palette, the ring in its co
     CHECK(background[1].lightness() < 70);
     QApplication::setPalette(original);
 }
+
+TEST_CASE("status: Choose a routine offers the tray's routine menu, and a pick starts it")
+{
+    Window w;
+    w.window.show();
+    CHECK_FALSE(w.button("routineButton")->isEnabled()); // no routines yet
+    w.actions.setRoutines(
+        {{"desk-break", "Desk break", 175s, false}, {"evening", "Evening unwind", 725s, false}});
+    auto* routines = qobject_cast<QPushButton*>(w.button("routineButton"));
+    REQUIRE(routines != nullptr);
+    CHECK(routines->isEnabled());
+    CHECK(routines->menu() == w.actions.routineMenu());
+    QSignalSpy chosen(&w.actions, &ui::Actions::routineRequested);
+    pickFromNextMenu(w.actions.routineActions().at(1));
+    w.click("routineButton");
+    REQUIRE(chosen.count() == 1);
+    CHECK(chosen.at(0).at(0).toString() == "evening");
+    screenshot(w.window, QStringLiteral("light-routines"));
+}
