@@ -32,6 +32,10 @@ QString describeStatus(const QJsonObject& s)
                      ? QStringLiteral("due now")
                      : QStringLiteral("in ") + core::formatDuration(seconds(
                                                    s.value(key::secondsToNextBreak).toInteger())));
+    const int early = s.value(key::breaksEndedEarlyToday).toInt();
+    text += QStringLiteral("breaks today:  %1%2\n")
+                .arg(s.value(key::breaksToday).toInt())
+                .arg(early > 0 ? QStringLiteral(" (and %1 ended early)").arg(early) : QString());
     const int left = s.value(key::snoozesLeft).toInt();
     text += QStringLiteral("snoozes left:  %1\n")
                 .arg(left < 0 ? QStringLiteral("unlimited") : QString::number(left));

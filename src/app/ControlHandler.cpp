@@ -171,6 +171,8 @@ QJsonObject ControlHandler::status() const
         {key::routine, m_config.settings().breaks.routine},
         {key::breakRoutine, s.breakRoutine.isEmpty() ? QJsonValue() : QJsonValue(s.breakRoutine)},
         {key::intervalSeconds, qint64(m_sitting.schedule().interval.count())},
+        {key::breaksToday, m_sitting.breaksToday()},
+        {key::breaksEndedEarlyToday, m_sitting.breaksEndedEarlyToday()},
         {key::demo, m_facts.demo},
         {key::pid, m_facts.pid},
         {key::version, m_facts.version},

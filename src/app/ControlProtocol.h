@@ -100,6 +100,8 @@ constexpr QLatin1StringView breakWindowOpen("break_window_open");
 constexpr QLatin1StringView routine("routine");            // the configured one, or "rotate"
 constexpr QLatin1StringView breakRoutine("break_routine"); // the one playing now, or null
 constexpr QLatin1StringView intervalSeconds("interval_seconds");
+constexpr QLatin1StringView breaksToday("breaks_today");                       // completed ones
+constexpr QLatin1StringView breaksEndedEarlyToday("breaks_ended_early_today"); // too short
 constexpr QLatin1StringView demo("demo");
 constexpr QLatin1StringView pid("pid");
 constexpr QLatin1StringView version("version");
@@ -124,6 +126,8 @@ inline constexpr std::array kStatusKeys = {
     key::routine,
     key::breakRoutine,
     key::intervalSeconds,
+    key::breaksToday,
+    key::breaksEndedEarlyToday,
     key::demo,
     key::pid,
     key::version,

@@ -158,10 +158,20 @@ QString SittingService::idleSourceName() const
 
 int SittingService::breaksToday() const
 {
+    return countToday(core::HistoryEvent::Kind::BreakCompleted);
+}
+
+int SittingService::breaksEndedEarlyToday() const
+{
+    return countToday(core::HistoryEvent::Kind::BreakEndedEarly);
+}
+
+int SittingService::countToday(core::HistoryEvent::Kind kind) const
+{
     const QDateTime midnight(m_clock.wall().date(), QTime(0, 0));
     int n = 0;
     for (const core::HistoryEvent& e : m_history->events(midnight, midnight.addDays(1)))
-        n += e.kind == core::HistoryEvent::Kind::BreakCompleted;
+        n += e.kind == kind;
     return n;
 }
 

@@ -60,6 +60,8 @@ public:
     QString historyProblem() const { return m_history->problem(); }
     // Breaks completed today (ended-early ones do not count), from the history.
     int breaksToday() const;
+    // Breaks ended early today: too short in real time to count.
+    int breaksEndedEarlyToday() const;
     // The last `days` local days, today last, the stretch going on now included.
     QList<core::DayStats> recentDays(int days) const;
 
@@ -88,6 +90,7 @@ signals:
 private:
     void handle(const core::Effects& effects);
     void record(const core::HistoryEvent& event);
+    int countToday(core::HistoryEvent::Kind kind) const;
     void connectIdleSource();
     void fallBackToNoIdleSource(const QString& why);
     void restoreState();

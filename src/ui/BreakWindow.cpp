@@ -523,9 +523,11 @@ void BreakWindow::showOutcome(const BreakOutcome& outcome)
         m_summaryDetail->setText(tr("%1, skipped through in %2").arg(m_routine.title, length));
     }
     if (outcome.nextBreakAt.isValid()) {
-        const QString at = QLocale().toString(outcome.nextBreakAt.time(), QLocale::ShortFormat);
-        m_summaryNext->setText(outcome.completed ? tr("Next break due at %1").arg(at)
-                                                 : tr("Your break is still due: %1").arg(at));
+        // Hours and minutes: some locales' short format (C's among them) has seconds too.
+        QString format = QLocale().timeFormat(QLocale::ShortFormat);
+        format.remove(QStringLiteral(":ss"));
+        m_summaryNext->setText(
+            tr("Next break due at %1").arg(outcome.nextBreakAt.time().toString(format)));
     } else {
         m_summaryNext->setText(tr("Reminders are paused."));
     }
