@@ -8,12 +8,16 @@ cd "$(dirname "$0")/../.."
 mode=${1:-run}
 build_dir=${DESKBREAK_BUILD_DIR:-build}
 
+# The cue module: libcanberra (and its PulseAudio driver, to be heard), flite for the voice.
 build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev libqt6svg6 libqt6sql6-sqlite
     libspdlog-dev libtomlplusplus-dev doctest-dev libxcb-screensaver0-dev libxcb-sync-dev
-    libwayland-dev wayland-protocols plasma-wayland-protocols libglib2.0-dev qt6-wayland)
+    libwayland-dev wayland-protocols plasma-wayland-protocols libglib2.0-dev qt6-wayland
+    libcanberra-dev libcanberra-pulse flite1-dev)
 # A real desktop, headless, for the end-to-end tests and the demo without a display.
 desktop_packages=(xvfb xdotool dunst libnotify-bin dbus-x11 tint2 trayer x11-utils imagemagick
     desktop-file-utils)
+# A private sound server with a null sink to record the break's chimes and voice from.
+sound_packages=(pulseaudio pulseaudio-utils sox)
 # Headless Wayland compositors (sway, KWin, Mutter), their input tools and a screenshot tool.
 # zenity: another program (GTK, on Wayland) that has the keyboard when deskbreak's windows open.
 wayland_packages=(sway wtype kwin-wayland mutter wayland-utils grim python3-dbus python3-gi zenity)
@@ -40,7 +44,7 @@ esac
 
 if [ "$mode" = test ]; then
     install_missing "${build_packages[@]}" "${desktop_packages[@]}" "${wayland_packages[@]}" \
-        "${fuzz_packages[@]}"
+        "${sound_packages[@]}" "${fuzz_packages[@]}"
 else
     install_missing "${build_packages[@]}" "${desktop_packages[@]}"
 fi

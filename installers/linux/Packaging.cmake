@@ -18,6 +18,9 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Qt's Wayland plugin is loaded at run time too: without it the windows go through
 # Xwayland, where a Wayland compositor may not raise them or give them the keyboard.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-wayland")
+# The break's chimes and voice (the cue module in lib/deskbreak links libcanberra and
+# flite, which shlibdeps finds) play through libcanberra's PulseAudio driver, a plugin it
+# loads at run time: PulseAudio, or PipeWire through pipewire-pulse.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-wayland, libcanberra-pulse")
 # A tray needs a host: GNOME shows one only with the AppIndicator extension.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-shell-extension-appindicator")

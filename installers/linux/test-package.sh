@@ -118,6 +118,7 @@ expected=(
     /usr/bin/deskbreak
     "$data/exercises.toml" "$data/safety.toml" "$data/deskbreak.toml"
     "$data/routines/desk-break.toml" "$data/illustrations"
+    "$data/sounds/step.wav" "$data/sounds/switch-sides.wav" "$data/sounds/rep.wav" "$data/sounds/end.wav"
     /usr/share/applications/org.deskbreak.deskbreak.desktop
     /usr/share/metainfo/org.deskbreak.deskbreak.metainfo.xml
     /usr/share/icons/hicolor/scalable/apps/org.deskbreak.deskbreak.svg
@@ -219,6 +220,29 @@ else
     echo "daemon output:"
     cat "$work/daemon.log"
     fail "daemon: starts, answers status, keeps history, quits"
+fi
+
+section "The sound module is installed and loads (deskbreak doctor)"
+# The cue module, loaded at run time from ../lib/.../deskbreak/ beside the binary: doctor
+# loads it as a break would. Without a sound server here the chimes may be unavailable,
+# but never because the module is missing; the voice needs only the recommended engine.
+module=$(grep '/deskbreak-cues\.so$' "$work/package-files" || true)
+echo "module: ${module:-none in the package}"
+if out=$(run_cli doctor --json 2>&1) && [ -n "$module" ] && python3 - "$out" <<'PY'
+import json, sys
+report = {c["capability"]: c for c in json.loads(sys.argv[1])["capabilities"]}
+for name in ("sound", "voice"):
+    c = report[name]
+    reasons = "; ".join(r["reason"] for r in c["rejected"])
+    print(f"{name}: {'ok ' + c['detail'] if c['available'] else 'none: ' + reasons}")
+    if "sound module" in reasons or "cannot load" in reasons:
+        sys.exit(1)
+PY
+then
+    pass "sound module installed and loadable"
+else
+    echo "$out" | tail -n 20
+    fail "sound module installed and loadable"
 fi
 
 section "desktop-file-validate"

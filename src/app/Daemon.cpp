@@ -141,6 +141,9 @@ void Daemon::finishStart()
     m_ready = true;
     m_notifier = chooseNotifier(m_config->settings().notificationStyle);
     m_presenter->setNotifier(*m_notifier);
+    m_cues =
+        platform::createCuePlayer(QDir(paths::contentDir()).filePath(QStringLiteral("sounds")));
+    m_presenter->setCuePlayer(*m_cues);
 
     QString sessionLog;
     m_sessionMonitor = platform::createSessionMonitor(&sessionLog);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "platform/Autostart.h"
+#include "platform/CuePlayer.h"
 #include "platform/Notifier.h"
 #include "platform/Session.h"
 #include "platform/SessionMonitor.h"
@@ -47,6 +48,7 @@ private:
     std::unique_ptr<ConfigService> m_config;
     std::unique_ptr<SittingService> m_sitting;
     std::unique_ptr<platform::Notifier> m_notifier;
+    std::unique_ptr<platform::CuePlayer> m_cues;                // loads nothing before a break asks
     std::unique_ptr<platform::SessionMonitor> m_sessionMonitor; // may be null
     std::unique_ptr<Presenter> m_presenter;
     std::unique_ptr<ControlHandler> m_handler;

@@ -58,6 +58,23 @@ platform::BackendReport examineHistory()
     return r;
 }
 
+// A cue capability ("sound" or "voice") from what the cue player found when it tried.
+platform::BackendReport cueReport(const QString& capability, const QString& backend,
+                                  const QString& works, const QString& problem, const QString& hint)
+{
+    platform::BackendReport r;
+    r.capability = capability;
+    if (!works.isEmpty()) {
+        r.chosen = backend;
+        r.detail = works;
+        return r;
+    }
+    r.rejected.append({backend, problem});
+    r.detail = QStringLiteral("breaks go on without it");
+    r.hint = hint;
+    return r;
+}
+
 QList<platform::BackendReport> examine(const platform::Session& session)
 {
     QList<platform::BackendReport> reports;
@@ -113,6 +130,15 @@ QList<platform::BackendReport> examine(const platform::Session& session)
     }
     reports.append(others);
     reports.append(examineHistory());
+
+    // The break's chimes and voice, tried here as a break would ([break] sound, voice).
+    const auto cues =
+        platform::createCuePlayer(QDir(paths::contentDir()).filePath(QStringLiteral("sounds")));
+    const platform::CuePlayer::Health health = cues->health();
+    reports.append(cueReport(QStringLiteral("sound"), QStringLiteral("canberra"), health.sound,
+                             health.soundProblem, health.soundHint));
+    reports.append(cueReport(QStringLiteral("voice"), QStringLiteral("flite"), health.voice,
+                             health.voiceProblem, health.voiceHint));
     return reports;
 }
 

@@ -1,5 +1,6 @@
 #include "app/Presenter.h"
 
+#include "app/BreakCues.h"
 #include "app/ConfigService.h"
 #include "app/Logging.h"
 #include "app/SittingService.h"
@@ -81,6 +82,11 @@ void Presenter::setNotifier(platform::Notifier& notifier)
     connect(m_notifier, &platform::Notifier::dismissed, this, [] {
         logInfo(QStringLiteral("reminder dismissed; it comes back after remind_again"));
     });
+}
+
+void Presenter::setCuePlayer(platform::CuePlayer& cues)
+{
+    m_cues = &cues;
 }
 
 void Presenter::setAutostart(bool on)
@@ -297,6 +303,13 @@ void Presenter::openBreak(const QString& routine)
                                         m_sitting.nextReminderAt()});
         }
     });
+    const core::Settings::Break& cues = m_config.settings().breaks;
+    if (m_cues && (cues.sound || cues.voice)) { // otherwise nothing audio is ever loaded
+        auto* player =
+            new BreakCues(m_breakWindow->player(), *m_cues, cues.sound, cues.voice, m_breakWindow);
+        connect(m_breakWindow, &ui::BreakWindow::positionChanged, player, &BreakCues::moveTo);
+        connect(m_breakWindow, &ui::BreakWindow::finished, player, &BreakCues::end);
+    }
     logInfo(QStringLiteral("break started: routine %1").arg(name));
     ui::bringToFront(m_breakWindow);
 }

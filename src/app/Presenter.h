@@ -2,6 +2,7 @@
 
 #include "app/ControlHandler.h"
 #include "core/Clock.h"
+#include "platform/CuePlayer.h"
 #include "platform/Notifier.h"
 
 #include <QObject>
@@ -40,6 +41,8 @@ public:
     // The reminder and the messages go here from now on (chosen once the event loop runs,
     // so the tray icon is not kept waiting).
     void setNotifier(platform::Notifier& notifier);
+    // Breaks play their chimes and words through this from now on ([break] sound, voice).
+    void setCuePlayer(platform::CuePlayer& cues);
     // Ticks "Start at login" (autostartToggled is what the user's click sends).
     void setAutostart(bool on);
     // Redraws the tray, the actions and an open status window from the sitting service.
@@ -90,6 +93,7 @@ private:
     const core::Clock& m_clock;
     Options m_options;
     platform::Notifier* m_notifier = nullptr;
+    platform::CuePlayer* m_cues = nullptr;
     ui::Actions* m_actions = nullptr; // the tray menu's and the status window's, connected once
     ui::TrayIcon* m_tray = nullptr;
     QPointer<ui::StatusWindow> m_statusWindow; // only while open

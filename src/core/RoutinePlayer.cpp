@@ -59,6 +59,11 @@ RoutinePlayer::Position RoutinePlayer::at(milliseconds elapsed) const
     p.segmentProgress =
         s.duration.count() ? double((elapsed - s.start).count()) / double(s.duration.count()) : 1;
     p.overallProgress = double(elapsed.count()) / double(m_total.count());
+    p.reps = repsIn(i);
+    // The rep whose start repStart() puts at or before now.
+    if (p.reps > 0 && s.duration.count() > 0)
+        p.rep = int(std::min<qint64>(
+            p.reps, (elapsed - s.start).count() * p.reps / s.duration.count() + 1));
     return p;
 }
 
@@ -74,6 +79,25 @@ milliseconds RoutinePlayer::nextSegmentStart(milliseconds elapsed) const
 const RoutinePlayer::Segment* RoutinePlayer::following(int index) const
 {
     return index + 1 < m_segments.size() ? &m_segments[index + 1] : nullptr;
+}
+
+int RoutinePlayer::repsIn(int index) const
+{
+    if (index < 0 || index >= m_segments.size())
+        return 0;
+    const Segment& s = m_segments[index];
+    return s.kind == Kind::Exercise && s.exercise ? std::max(0, s.exercise->reps) : 0;
+}
+
+milliseconds RoutinePlayer::repStart(int index, int rep) const
+{
+    const int reps = repsIn(index);
+    if (reps == 0)
+        return index >= 0 && index < m_segments.size() ? m_segments[index].start : m_total;
+    const Segment& s = m_segments[index];
+    const qint64 k = std::clamp(rep, 1, reps) - 1;
+    // Rounded up, so that at() counts rep k+1 from exactly this millisecond on.
+    return s.start + milliseconds((s.duration.count() * k + reps - 1) / reps);
 }
 
 QString sideName(RoutinePlayer::Side side)

@@ -30,6 +30,8 @@ public:
         double segmentProgress = 0;       // 0..1
         double overallProgress = 0;       // 0..1
         bool finished = false;
+        int rep = 0;  // the rep under way, from 1; 0 when the segment is not counted in reps
+        int reps = 0; // the segment's reps (Exercise::reps), or 0
     };
 
     RoutinePlayer(const Routine& routine, const Content& content);
@@ -41,6 +43,10 @@ public:
     std::chrono::milliseconds nextSegmentStart(std::chrono::milliseconds elapsed) const;
     // The segment after `index`, or nullptr at the end.
     const Segment* following(int index) const;
+    // How many reps segment `index` is paced in: the exercise's reps, or 0 (held, or no exercise).
+    int repsIn(int index) const;
+    // Where rep `rep` (from 1) of segment `index` starts: its duration shared evenly by the reps.
+    std::chrono::milliseconds repStart(int index, int rep) const;
 
 private:
     QList<Segment> m_segments;

@@ -27,7 +27,8 @@ struct Settings {
     } schedule;
     struct Break {
         QString routine;
-        bool sound = true;
+        bool sound = true;  // a chime at each step, rep, side switch and at the end
+        bool voice = false; // spoken step names and holds
         bool operator==(const Break&) const = default;
     } breaks;
     NotificationStyle notificationStyle = NotificationStyle::Auto;

@@ -1,5 +1,6 @@
 #include "platform/PlatformFactory.h"
 
+#include "platform/ModuleCuePlayer.h"
 #include "platform/NoIdleSource.h"
 
 #if defined(Q_OS_WIN)
@@ -20,6 +21,8 @@
 #include "platform/x11/X11SyncIdleSource.h"
 #endif
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QGuiApplication>
 #include <functional>
 
@@ -264,6 +267,20 @@ std::optional<bool> desktopBreakRemindersOn(QString* why)
     *why = QStringLiteral("no desktop break reminders known on this system");
     return std::nullopt;
 #endif
+}
+
+std::unique_ptr<CuePlayer> createCuePlayer(const QString& soundDir)
+{
+    QString module = qEnvironmentVariable("DESKBREAK_CUES_MODULE");
+#ifdef Q_OS_LINUX
+    // Where the build puts it, relative to the binary: the same in the build tree, the
+    // installed package and an unpacked tarball.
+    if (module.isEmpty())
+        module = QDir(QCoreApplication::applicationDirPath())
+                     .absoluteFilePath(QStringLiteral(DESKBREAK_CUES_MODULE));
+    module = QDir::cleanPath(module);
+#endif
+    return std::make_unique<ModuleCuePlayer>(module, soundDir);
 }
 
 std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QString& home)

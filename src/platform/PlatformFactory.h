@@ -2,6 +2,7 @@
 
 #include "platform/Autostart.h"
 #include "platform/BackendReport.h"
+#include "platform/CuePlayer.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
 #include "platform/Session.h"
@@ -43,6 +44,11 @@ BackendReport describeTray(const Session& session, bool qtTrayAvailable);
 // Whether the desktop's own movement break reminders are on (GNOME 48 and later);
 // nullopt where the desktop has none, with the reason in `why`.
 std::optional<bool> desktopBreakRemindersOn(QString* why);
+
+// The break's chimes and voice, from `soundDir`: the cue module beside the binary (on
+// Linux, libcanberra and flite), loaded only when a break first asks for a cue.
+// DESKBREAK_CUES_MODULE names another module file (tests). Never nullptr.
+std::unique_ptr<CuePlayer> createCuePlayer(const QString& soundDir);
 
 // This system's way of starting deskbreak at login; `configHome` is where the
 // user's config lives (XDG_CONFIG_HOME on Linux), `home` the user's home.

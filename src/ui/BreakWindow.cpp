@@ -332,7 +332,9 @@ void BreakWindow::tick()
 {
     if (m_over)
         return;
-    const RoutinePlayer::Position now = m_player.at(position());
+    const milliseconds at = std::min(position(), m_player.total());
+    emit positionChanged(at.count()); // first: the end's cue comes before finished()
+    const RoutinePlayer::Position now = m_player.at(at);
     if (now.finished) {
         showSummary();
         m_closeTimer.start();
@@ -350,6 +352,12 @@ void BreakWindow::showPosition(const RoutinePlayer::Position& position)
         showSegment(m_player.segments()[m_segment]);
         if (!first)
             emit stepChanged(m_segment);
+    }
+    if (position.reps > 0) { // paced: which rep, so a glance is enough
+        const QString side = sideText(m_player.segments()[m_segment].side);
+        const QString rep = tr("rep %1 of %2").arg(position.rep).arg(position.reps);
+        m_detailLabel->setText(side.isEmpty() ? capitalised(rep)
+                                              : tr("%1, %2").arg(capitalised(side), rep));
     }
     m_countdownLabel->setText(clockText(position.left));
     m_stepProgress->setValue(qRound(position.segmentProgress * kProgressScale));

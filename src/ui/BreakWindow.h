@@ -68,6 +68,9 @@ signals:
     void finished(bool reachedEnd, qint64 secondsDone);
     // The routine moved on to another segment (for a chime); not sent for the first one.
     void stepChanged(int segment);
+    // The routine's time (skips included, up to its end) at each tick while it counts, and
+    // before finished() at the end: what the break's cues follow.
+    void positionChanged(qint64 routineMs);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
