@@ -272,6 +272,12 @@ void Presenter::raiseBreak()
 
 void Presenter::openBreak(const QString& routine)
 {
+    // The last break's summary gives way to the new break.
+    if (m_breakWindow && m_breakWindow->isOver()) {
+        disconnect(m_breakWindow, nullptr, this, nullptr);
+        m_breakWindow->close();
+        m_breakWindow = nullptr;
+    }
     if (m_breakWindow) {
         ui::bringToFront(m_breakWindow);
         return;

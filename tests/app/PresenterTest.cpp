@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QSet>
@@ -140,6 +141,34 @@ TEST_CASE("a break ended by the model closes the window without a second ending"
     rig.presenter->closeAll(); // as at quit: the window goes, the model is not told again
     QApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     CHECK(rig.breakWindow() == nullptr);
+    CHECK(rig.sitting->status().phase == Phase::OnBreak);
+}
+
+TEST_CASE("a break played to its end shows the daemon's verdict, and a new break replaces it")
+{
+    Rig rig;
+    rig.sitUntilDue();
+    rig.sitting->startBreak(QStringLiteral("desk-break"));
+    ui::BreakWindow* first = rig.breakWindow();
+    REQUIRE(first != nullptr);
+    // Right through every step in 27 s: ended early, and the summary says so.
+    rig.clock.advance(27s);
+    while (!first->isOver())
+        first->skipStep();
+    CHECK(rig.sitting->status().phase == Phase::Sitting);
+    CHECK(rig.sitting->status().due); // still owed
+    CHECK(rig.sitting->breaksEndedEarlyToday() == 1);
+    const auto* title = first->findChild<QLabel*>(QStringLiteral("summaryTitleLabel"));
+    REQUIRE(title != nullptr);
+    CHECK(title->text() == "Ended early");
+    CHECK(rig.breakWindow() == first); // the summary stays up, by itself
+
+    // Another break while that summary is up: a new window plays it.
+    rig.sitting->startBreak(QStringLiteral("desk-break"));
+    QApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    ui::BreakWindow* second = rig.breakWindow();
+    REQUIRE(second != nullptr);
+    CHECK_FALSE(second->isOver());
     CHECK(rig.sitting->status().phase == Phase::OnBreak);
 }
 

@@ -19,7 +19,8 @@ log=$XDG_STATE_HOME/deskbreak/deskbreak.log
 routine=$XDG_CONFIG_HOME/deskbreak/routines/cues-test.toml
 mkdir -p "$(dirname "$routine")"
 cat >"$routine" <<'TOML'
-# 18 s: get ready 2 s, a twist 3 s a side with a 2 s switch, 10 chin tucks in 6 s.
+# 16 s: get ready 2 s, a twist 3 s a side with a 2 s switch, 10 neck bends in 6 s (reps
+# with no hold, so 6 s is enough for the loader).
 name = "cues-test"
 title = "Cues test"
 description = "A short routine to hear every kind of cue."
@@ -35,14 +36,14 @@ exercise = "seated-twist-chair"
 seconds = 3
 
 [[step]]
-exercise = "chin-tuck"
+exercise = "neck-flexion-extension"
 seconds = 6
 TOML
 python3 - "$DESKBREAK_DATA/exercises.toml" <<'PY' || fail "the test routine's exercises no longer fit it"
 import sys, tomllib
 found = {e["id"]: e for e in tomllib.load(open(sys.argv[1], "rb"))["exercise"]}
 assert found["seated-twist-chair"]["sides"], "seated-twist-chair is no longer two-sided"
-assert found["chin-tuck"]["reps"] > 1, "chin-tuck is no longer counted in reps"
+assert found["neck-flexion-extension"]["reps"] > 1 and found["neck-flexion-extension"]["hold_seconds"] == 0, "neck-flexion-extension is no longer in reps without a hold"
 PY
 
 # use_config SOUND VOICE
@@ -80,7 +81,7 @@ record_break() {
     played=$(date +%s.%N)
     sleep 0.5
     asked=$(date +%s.%N)
-    "$DESKBREAK" break >/dev/null || fail "break was refused"
+    "$DESKBREAK" break cues-test >/dev/null || fail "break cues-test was refused (did the routine load?)"
     wait_until 50 field_is state break || fail "the break did not start"
     local began=$SECONDS
     wait_until 400 eval '! field_is state break' || fail "the break did not end within 40 s"
