@@ -8,6 +8,7 @@
 # drawn) to its summary, and closes that with Enter. After each break it prints the
 # daemon's anonymous PSS (Pss_Anon of /proc/PID/smaps_rollup), and at the end the growth
 # from the first break to the last and the mean per break after the first.
+# SOUND=false runs it with the chimes off (the default config has them on).
 set -euo pipefail
 deskbreak=${1:?usage: break-memory.sh DESKBREAK [BREAKS]}
 breaks=${2:-50}
@@ -22,6 +23,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [[ ${SOUND:-true} == false ]]; then
+    mkdir -p "$XDG_CONFIG_HOME/deskbreak"
+    printf '[break]\nsound = false\n' >"$XDG_CONFIG_HOME/deskbreak/config.toml"
+fi
 "$deskbreak" >/dev/null 2>&1 &
 pid=$!
 for _ in $(seq 100); do "$deskbreak" status >/dev/null 2>&1 && break; sleep 0.1; done
