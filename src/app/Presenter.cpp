@@ -255,7 +255,7 @@ QString Presenter::startBreak(const QString& routine)
         raiseBreak(); // one break at a time: the one going on comes to the front
         return m_sitting.status().breakRoutine;
     }
-    const QString name = chooseRoutine(routine);
+    QString name = chooseRoutine(routine);
     if (name.isEmpty()) {
         logError(QStringLiteral("no routine to play; no break started"));
         return {};

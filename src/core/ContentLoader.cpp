@@ -84,7 +84,7 @@ QString getReadyPicture(TomlReader& r, const toml::table& t, const QString& name
                         .arg(name));
         return {};
     }
-    const QString path = QDir(illustrationsDir).filePath(name);
+    QString path = QDir(illustrationsDir).filePath(name);
     if (illustrationsDir.isEmpty() || !QFileInfo(path).isFile()) {
         r.note(at, QStringLiteral("illustration \"%1\" does not exist in illustrations/; the "
                                   "step shows no picture")

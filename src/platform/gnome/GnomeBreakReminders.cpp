@@ -20,9 +20,9 @@ constexpr const char* kMovement = "movement";
 // GIO is loaded when first asked, not linked: only GNOME sessions ask, and mapping it
 // (with GObject, libmount, ...) would cost every other daemon about 0.7 MiB of PSS.
 struct Gio {
-// NOLINTNEXTLINE(bugprone-macro-parentheses): `name` is a declarator, which cannot be
-// parenthesised.
-#define DESKBREAK_GIO_FUNCTION(name) decltype(&::name) name = nullptr
+// `name` is a declarator, which cannot be parenthesised.
+#define DESKBREAK_GIO_FUNCTION(name)                                                               \
+    decltype(&::name) name = nullptr // NOLINT(bugprone-macro-parentheses)
     DESKBREAK_GIO_FUNCTION(g_settings_schema_source_get_default);
     DESKBREAK_GIO_FUNCTION(g_settings_schema_source_lookup);
     DESKBREAK_GIO_FUNCTION(g_settings_schema_unref);
