@@ -199,6 +199,14 @@ QWidget* BreakWindow::buildBreakPage()
     m_stepsLayout->setVerticalSpacing(6);
     m_stepsLayout->setColumnStretch(1, 1);
 
+    // The exercise's tip and who should go easy: read once, while holding.
+    m_tipLabel = makeLabel(QStringLiteral("tipLabel"));
+    m_tipLabel->setWordWrap(true);
+    m_tipLabel->setFont(scaledFont(font(), 0.95));
+    m_cautionLabel = makeLabel(QStringLiteral("cautionLabel"));
+    m_cautionLabel->setWordWrap(true);
+    m_cautionLabel->setFont(scaledFont(font(), 0.95));
+
     m_nextLabel = makeLabel(QStringLiteral("nextLabel"));
     m_nextLabel->setWordWrap(true);
 
@@ -253,7 +261,11 @@ QWidget* BreakWindow::buildBreakPage()
     layout->addWidget(m_card, 1);
     layout->addSpacing(16);
     layout->addWidget(m_stepsBox);
-    layout->addSpacing(16);
+    layout->addSpacing(10);
+    layout->addWidget(m_tipLabel);
+    layout->addSpacing(4);
+    layout->addWidget(m_cautionLabel);
+    layout->addSpacing(12);
     layout->addWidget(m_nextLabel);
     layout->addSpacing(12);
     layout->addLayout(buttons);
@@ -371,6 +383,14 @@ void BreakWindow::showSegment(const RoutinePlayer::Segment& segment)
     m_counterLabel->setText(tr("Step %1 of %2").arg(m_segment + 1).arg(m_player.segments().size()));
     m_titleLabel->setText(segment.title);
     const RoutinePlayer::Segment* next = m_player.following(m_segment);
+
+    const bool exercise = segment.kind == Kind::Exercise && segment.exercise;
+    m_tipLabel->setText(exercise ? tr("Tip: %1").arg(segment.exercise->tip) : QString());
+    m_tipLabel->setVisible(exercise && !segment.exercise->tip.isEmpty());
+    m_cautionLabel->setText(
+        exercise ? tr("Go easy: %1").arg(segment.exercise->cautions.join(QStringLiteral("; ")))
+                 : QString());
+    m_cautionLabel->setVisible(exercise && !segment.exercise->cautions.isEmpty());
 
     switch (segment.kind) {
     case Kind::GetReady: {

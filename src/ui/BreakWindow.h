@@ -122,6 +122,8 @@ private:
     IllustrationCard* m_card = nullptr;
     QWidget* m_stepsBox = nullptr;
     QGridLayout* m_stepsLayout = nullptr;
+    QLabel* m_tipLabel = nullptr;
+    QLabel* m_cautionLabel = nullptr;
     QLabel* m_nextLabel = nullptr;
     QPushButton* m_pauseButton = nullptr;
     QPushButton* m_skipButton = nullptr;

@@ -190,6 +190,28 @@ TEST_CASE("the second side shows the picture mirrored and steps that name that s
     CHECK_FALSE(card->isMirrored());
 }
 
+TEST_CASE("an exercise shows its tip and cautions, a get-ready step neither")
+{
+    Break b;
+    const auto* tip = b.window.findChild<QLabel*>(QStringLiteral("tipLabel"));
+    const auto* caution = b.window.findChild<QLabel*>(QStringLiteral("cautionLabel"));
+    REQUIRE(tip != nullptr);
+    REQUIRE(caution != nullptr);
+    CHECK_FALSE(tip->isVisibleTo(&b.window)); // "Sit tall"
+    b.advance(15s);                           // the seated twist
+    const core::Exercise* twist = shippedContent().exercise(QStringLiteral("seated-twist-chair"));
+    REQUIRE(twist != nullptr);
+    REQUIRE_FALSE(twist->tip.isEmpty());
+    CHECK(tip->isVisibleTo(&b.window));
+    CHECK(tip->text().contains(twist->tip));
+    CHECK(caution->isVisibleTo(&b.window) == !twist->cautions.isEmpty());
+    for (const QString& c : twist->cautions)
+        CHECK(caution->text().contains(c));
+    b.advance(20s); // switch sides, at 35 s
+    REQUIRE(b.text("stepTitleLabel") == "Switch sides");
+    CHECK_FALSE(tip->isVisibleTo(&b.window));
+}
+
 TEST_CASE("get-ready steps show their own picture, and the last one is not called Get ready")
 {
     Break b;
