@@ -2,6 +2,7 @@
 # Sets up a Debian 12 machine for deskbreak, builds it, then runs it or its tests.
 #   installers/dev/bootstrap.sh run    build and start deskbreak
 #   installers/dev/bootstrap.sh test   build and run every test (what CI runs)
+#   installers/dev/bootstrap.sh deps   only install what `test` needs (CI's first step)
 # Safe to run again: it installs only what is missing and rebuilds incrementally.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,16 +39,17 @@ install_missing() {
 }
 
 case "$mode" in
-run | test) ;;
-*) echo "usage: $0 run|test" >&2; exit 2 ;;
+run | test | deps) ;;
+*) echo "usage: $0 run|test|deps" >&2; exit 2 ;;
 esac
 
-if [ "$mode" = test ]; then
+if [ "$mode" != run ]; then
     install_missing "${build_packages[@]}" "${desktop_packages[@]}" "${wayland_packages[@]}" \
         "${sound_packages[@]}" "${fuzz_packages[@]}"
 else
     install_missing "${build_packages[@]}" "${desktop_packages[@]}"
 fi
+[ "$mode" = deps ] && exit 0
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDESKBREAK_WERROR=ON "${launcher[@]}" \
