@@ -4,6 +4,7 @@
 #include "platform/BackendReport.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
+#include "platform/Opener.h"
 #include "platform/Session.h"
 #include "platform/SessionMonitor.h"
 
@@ -47,5 +48,8 @@ std::optional<bool> desktopBreakRemindersOn(QString* why);
 // This system's way of starting deskbreak at login; `configHome` is where the
 // user's config lives (XDG_CONFIG_HOME on Linux), `home` the user's home.
 std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QString& home);
+
+// How "Open config" opens a file or folder here (xdg-open on Linux).
+std::unique_ptr<Opener> createOpener();
 
 } // namespace deskbreak::platform
