@@ -66,6 +66,6 @@ elif command -v Xvfb >/dev/null; then
     exec tests/support/with-xvfb.sh tests/support/with-dunst.sh \
         installers/dev/headless-demo.sh "$build_dir/bin/deskbreak" "$build_dir/demo"
 else
-    echo "No display and no Xvfb: running the demo offscreen (no windows; try \`deskbreak status\`)."
+    echo "No display and no Xvfb: running the demo offscreen (no windows; it prints how \`deskbreak status\` reaches it)."
     QT_QPA_PLATFORM=offscreen exec "$build_dir/bin/deskbreak" --demo
 fi

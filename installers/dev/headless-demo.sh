@@ -31,6 +31,10 @@ trayer --edge top --align right --widthtype pixel --width 96 --heighttype pixel 
 pids+=($!)
 "$binary" --demo >"$out/daemon.log" 2>&1 &
 pids+=($!)
+# The demo runs in a private profile of its own; it prints where, for the commands below.
+wait_for 50 grep -q "DESKBREAK_PROFILE=" "$out/daemon.log" || { cat "$out/daemon.log"; exit 1; }
+DESKBREAK_PROFILE=$(sed -n 's/^ *DESKBREAK_PROFILE=\([^ ]*\) deskbreak quit$/\1/p' "$out/daemon.log")
+export DESKBREAK_PROFILE
 wait_for 50 "$binary" status || { cat "$out/daemon.log"; exit 1; }
 
 say "deskbreak is running in demo mode (the first reminder comes after about 10 seconds)"

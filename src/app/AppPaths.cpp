@@ -13,6 +13,13 @@ namespace deskbreak::app::paths {
 namespace {
 const QString kApp = QStringLiteral("deskbreak");
 
+// Set: every file below this one folder instead of the XDG ones (the demo's profile).
+QString& privateProfile()
+{
+    static QString root;
+    return root;
+}
+
 // An XDG base directory: the variable when it is an absolute path, else the spec's default.
 QString xdg(const char* variable, const QString& fallbackBelowHome)
 {
@@ -23,8 +30,20 @@ QString xdg(const char* variable, const QString& fallbackBelowHome)
 }
 } // namespace
 
+void usePrivateProfile(const QString& root)
+{
+    privateProfile() = root;
+}
+
+QString profileRoot()
+{
+    return privateProfile();
+}
+
 QString configHome()
 {
+    if (!privateProfile().isEmpty())
+        return privateProfile() + QStringLiteral("/config");
 #ifdef Q_OS_LINUX
     return xdg("XDG_CONFIG_HOME", QStringLiteral(".config"));
 #else
@@ -49,6 +68,8 @@ QString userRoutinesDir()
 
 QString dataDir()
 {
+    if (!privateProfile().isEmpty())
+        return privateProfile() + QStringLiteral("/data/") + kApp;
 #ifdef Q_OS_LINUX
     return xdg("XDG_DATA_HOME", QStringLiteral(".local/share")) + u'/' + kApp;
 #else
@@ -58,6 +79,8 @@ QString dataDir()
 
 QString stateDir()
 {
+    if (!privateProfile().isEmpty())
+        return privateProfile() + QStringLiteral("/state/") + kApp;
 #ifdef Q_OS_LINUX
     return xdg("XDG_STATE_HOME", QStringLiteral(".local/state")) + u'/' + kApp;
 #else
@@ -67,6 +90,8 @@ QString stateDir()
 
 QString runtimeDir()
 {
+    if (!privateProfile().isEmpty())
+        return privateProfile() + QStringLiteral("/runtime");
     return QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
 }
 

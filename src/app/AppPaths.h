@@ -6,6 +6,10 @@ namespace deskbreak::app {
 
 // Where deskbreak keeps and finds its files (XDG on Linux, QStandardPaths elsewhere).
 namespace paths {
+// From now on every path below is inside `root` (config/, data/, state/, runtime/), none of
+// the user's: the demo's private profile, or DESKBREAK_PROFILE to talk to it. Empty: XDG again.
+void usePrivateProfile(const QString& root);
+QString profileRoot();     // empty unless usePrivateProfile() set one
 QString configHome();      // $XDG_CONFIG_HOME
 QString configDir();       // $XDG_CONFIG_HOME/deskbreak
 QString configFile();      // .../config.toml

@@ -33,10 +33,7 @@ AutostartPolicy::Outcome AutostartPolicy::apply(bool configured)
             }
         }
         // Applied once, whatever came of it: the next start leaves the user's choice alone.
-        QDir().mkpath(QFileInfo(m_marker).absolutePath());
-        QFile marker(m_marker);
-        if (marker.open(QIODevice::WriteOnly))
-            marker.write(m_clock.wall().toString(Qt::ISODate).toUtf8() + '\n');
+        writeMarker();
     } else if (!configured && m_autostart.isEnabled()) {
         if (m_autostart.setEnabled(false, {}, &error)) {
             logInfo(QStringLiteral("autostart turned off ([startup] autostart = false)"));
@@ -48,6 +45,33 @@ AutostartPolicy::Outcome AutostartPolicy::apply(bool configured)
     if (!error.isEmpty())
         logError(QStringLiteral("autostart: %1").arg(error));
     return outcome;
+}
+
+AutostartPolicy::Outcome AutostartPolicy::configChanged(bool configured)
+{
+    if (m_autostart.isEnabled() == configured)
+        return Outcome::Unchanged;
+    QString error;
+    if (!m_autostart.setEnabled(configured, configured ? m_program : QString(), &error)) {
+        logError(QStringLiteral("autostart: %1").arg(error));
+        return Outcome::Failed;
+    }
+    logInfo(QStringLiteral("autostart turned %1 ([startup] autostart = %2, changed while "
+                           "running; %3)")
+                .arg(configured ? QStringLiteral("on") : QStringLiteral("off"),
+                     configured ? QStringLiteral("true") : QStringLiteral("false"),
+                     m_autostart.location()));
+    if (configured) // applied: the next start leaves the user's choice alone
+        writeMarker();
+    return configured ? Outcome::TurnedOn : Outcome::TurnedOff;
+}
+
+void AutostartPolicy::writeMarker()
+{
+    QDir().mkpath(QFileInfo(m_marker).absolutePath());
+    QFile marker(m_marker);
+    if (marker.open(QIODevice::WriteOnly))
+        marker.write(m_clock.wall().toString(Qt::ISODate).toUtf8() + '\n');
 }
 
 bool AutostartPolicy::setByUser(bool on)

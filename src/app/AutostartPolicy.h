@@ -21,11 +21,17 @@ public:
 
     // Applies the config's setting (at the start of the daemon).
     Outcome apply(bool configured);
+    // The config's setting was changed while the daemon runs: the user's word of now, so
+    // it is carried out either way (true turns starting at login on even if it was turned
+    // off since).
+    Outcome configChanged(bool configured);
     // The user's own toggle; false (and logged) when it could not be changed.
     bool setByUser(bool on);
     bool isEnabled() const { return m_autostart.isEnabled(); }
 
 private:
+    void writeMarker();
+
     platform::Autostart& m_autostart;
     QString m_marker;
     QString m_program;

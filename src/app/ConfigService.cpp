@@ -97,6 +97,7 @@ void ConfigService::loadSettings(bool initial)
         if (QFile::copy(m_paths.shippedConfig, path)) {
             QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
                                             QFile::ReadOther);
+            m_wroteDefault = true;
             logInfo(QStringLiteral("wrote the commented default config to %1").arg(path));
         }
     }
@@ -118,11 +119,12 @@ void ConfigService::loadSettings(bool initial)
         return; // touched, not changed
     m_applied = result.text;
     if (result.ok()) {
+        // A change is applied, and logged key by key, by whoever hears settingsChanged.
+        if (!initial && result.settings == m_settings)
+            logInfo(QStringLiteral("config read again from %1: no setting changed").arg(path));
         m_settings = result.settings;
         m_problem.clear();
         m_toldProblem.clear();
-        if (!initial)
-            logInfo(QStringLiteral("config applied from %1").arg(path));
         return;
     }
     QStringList errors;

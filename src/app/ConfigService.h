@@ -47,6 +47,9 @@ public:
     const core::Content& content() const { return m_content; }
     // The first problem of the config as it is on disk, for the user; empty when none.
     const QString& problem() const { return m_problem; }
+    const QString& configFile() const { return m_paths.configFile; }
+    // load() found no config and wrote the commented default: a first start.
+    bool wroteDefault() const { return m_wroteDefault; }
 
 signals:
     void settingsChanged();
@@ -68,6 +71,7 @@ private:
     QString m_toldProblem; // what the user was last told, so each problem is told once
     QByteArray m_applied;  // the file as last applied, to skip no-op change events
     ConfigWatcher* m_watcher = nullptr;
+    bool m_wroteDefault = false;
 };
 
 } // namespace deskbreak::app

@@ -7,7 +7,9 @@
 #include "app/ControlServer.h"
 #include "app/HistoryRecorder.h"
 #include "app/Logging.h"
+#include "app/NotifierSwitch.h"
 #include "app/Presenter.h"
+#include "app/SettingsApplier.h"
 #include "app/SittingService.h"
 #include "app/StateFile.h"
 #include "platform/NoIdleSource.h"
@@ -120,7 +122,26 @@ bool Daemon::start(QString* error)
                               QCoreApplication::applicationPid(),
                               QCoreApplication::applicationVersion()});
 
-    connect(m_config.get(), &ConfigService::settingsChanged, this, &Daemon::applySettings);
+    // Every key takes effect while running: the schedule, the notifier, autostart, the log
+    // at once; [break] is read as each break starts. Those made in finishStart() read the
+    // settings in force then.
+    m_settingsApplier = std::make_unique<SettingsApplier>(
+        *m_config,
+        SettingsApplier::Targets{
+            [this](const core::Settings::Schedule& s) { m_sitting->applySchedule(s); },
+            [this](core::NotificationStyle style) {
+                if (m_notifiers)
+                    m_notifiers->apply(style);
+            },
+            [this](bool on) {
+                if (!m_autostartPolicy || m_options.demo) // the demo leaves autostart alone
+                    return;
+                m_autostartPolicy->configChanged(on);
+                m_presenter->setAutostart(m_autostartPolicy->isEnabled());
+            },
+            [](const QString& level) { setLogLevel(level); }});
+    connect(m_config.get(), &ConfigService::settingsChanged, m_settingsApplier.get(),
+            &SettingsApplier::apply);
     connect(m_config.get(), &ConfigService::problemFound, m_presenter.get(),
             &Presenter::tellConfigProblem);
     connect(m_presenter.get(), &Presenter::quitRequested, this, &Daemon::quit);
@@ -139,8 +160,13 @@ void Daemon::finishStart()
     if (m_ready)
         return;
     m_ready = true;
-    m_notifier = chooseNotifier(m_config->settings().notificationStyle);
-    m_presenter->setNotifier(*m_notifier);
+    m_notifiers =
+        std::make_unique<NotifierSwitch>(chooseNotifier, m_config->settings().notificationStyle);
+    m_presenter->setNotifier(m_notifiers->notifier());
+    connect(m_notifiers.get(), &NotifierSwitch::switched, m_presenter.get(),
+            [this](platform::Notifier* notifier) { m_presenter->setNotifier(*notifier); });
+    m_opener = platform::createOpener();
+    m_presenter->setOpener(*m_opener);
     m_cues =
         platform::createCuePlayer(QDir(paths::contentDir()).filePath(QStringLiteral("sounds")));
     m_presenter->setCuePlayer(*m_cues);
@@ -159,12 +185,13 @@ void Daemon::finishStart()
     m_autostartPolicy = std::make_unique<AutostartPolicy>(
         *m_autostart, paths::stateDir() + QStringLiteral("/autostart-applied"),
         QCoreApplication::applicationFilePath(), m_clock);
-    if (!m_options.demo && m_autostartPolicy->apply(m_config->settings().autostart) ==
-                               AutostartPolicy::Outcome::TurnedOn)
-        m_presenter->tellAutostartOn();
+    const bool autostartTurnedOn =
+        !m_options.demo && m_autostartPolicy->apply(m_config->settings().autostart) ==
+                               AutostartPolicy::Outcome::TurnedOn;
     m_presenter->setAutostart(m_autostartPolicy->isEnabled());
 
-    m_presenter->tellNoTray();
+    // A first start welcomes (once), and that says it all; later starts tell only news.
+    m_presenter->tellAtStart(m_config->wroteDefault(), autostartTurnedOn);
     if (m_session.isGnome()) { // only GNOME has them; elsewhere the check would load GIO
         QString why;
         const auto on = platform::desktopBreakRemindersOn(&why);
@@ -172,12 +199,6 @@ void Daemon::finishStart()
     }
     m_config->start();
     m_presenter->refresh();
-}
-
-void Daemon::applySettings()
-{
-    setLogLevel(m_config->settings().logLevel);
-    m_sitting->applySchedule(m_config->schedule()); // the presenter redraws from its signal
 }
 
 void Daemon::quit()

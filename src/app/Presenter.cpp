@@ -7,17 +7,18 @@
 #include "core/Duration.h"
 #include "ui/Actions.h"
 #include "ui/BreakWindow.h"
+#include "ui/PathDialog.h"
 #include "ui/StatsWindow.h"
+#include "ui/StatusText.h"
 #include "ui/StatusWindow.h"
 #include "ui/TrayIcon.h"
 #include "ui/WindowActivation.h"
 
-#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QUrl>
+#include <QPair>
 
 namespace deskbreak::app {
 
@@ -56,11 +57,21 @@ Presenter::~Presenter()
         delete m_statusWindow.data();
     if (m_statsWindow)
         delete m_statsWindow.data();
+    if (m_pathDialog)
+        delete m_pathDialog.data();
 }
 
 void Presenter::setNotifier(platform::Notifier& notifier)
 {
     using Action = platform::Notifier::Action;
+    if (m_notifier == &notifier)
+        return;
+    // The style changed while running: a reminder that is up goes over to the new notifier.
+    const bool moveReminder = m_notifier && m_sitting.status().reminderOpen;
+    if (m_notifier) {
+        disconnect(m_notifier, nullptr, this, nullptr); // its closing is no dismissal
+        m_notifier->closeReminder();
+    }
     m_notifier = &notifier;
     connect(m_notifier, &platform::Notifier::actionInvoked, this, [this](Action a) {
         logInfo(QStringLiteral("reminder action: %1")
@@ -82,6 +93,74 @@ void Presenter::setNotifier(platform::Notifier& notifier)
     connect(m_notifier, &platform::Notifier::dismissed, this, [] {
         logInfo(QStringLiteral("reminder dismissed; it comes back after remind_again"));
     });
+    if (moveReminder)
+        showReminder(m_sitting.status().reminderRoutine, true);
+}
+
+void Presenter::setOpener(platform::Opener& opener)
+{
+    m_opener = &opener;
+}
+
+void Presenter::openConfig()
+{
+    const QString file = m_options.configFile;
+    const QString folder = QFileInfo(file).absolutePath();
+    if (!m_opener) {
+        showConfigPath(QStringLiteral("nothing here opens files"));
+        return;
+    }
+    // Each step answers later (xdg-open runs on its own): the presenter may be gone by then.
+    QPointer<Presenter> self(this);
+    auto openFolder = [self, folder](const QString& whyNotFile) {
+        if (!self)
+            return;
+        if (!QFileInfo(folder).isDir()) {
+            self->showConfigPath(whyNotFile);
+            return;
+        }
+        self->m_opener->open(folder, [self, folder, whyNotFile](bool opened, const QString& why) {
+            if (!self)
+                return;
+            if (opened) {
+                logInfo(QStringLiteral("open config: the file did not open (%1); opened its "
+                                       "folder %2 instead (%3)")
+                            .arg(whyNotFile, folder, self->m_opener->name()));
+                return;
+            }
+            self->showConfigPath(QStringLiteral("%1; its folder: %2").arg(whyNotFile, why));
+        });
+    };
+    if (!QFileInfo::exists(file)) {
+        openFolder(QStringLiteral("%1 does not exist").arg(file));
+        return;
+    }
+    m_opener->open(file, [self, file, openFolder](bool opened, const QString& why) {
+        if (!self)
+            return;
+        if (opened) {
+            logInfo(
+                QStringLiteral("open config: opened %1 (%2)").arg(file, self->m_opener->name()));
+            return;
+        }
+        openFolder(why);
+    });
+}
+
+void Presenter::showConfigPath(const QString& why)
+{
+    logInfo(QStringLiteral("open config: neither the file nor its folder opened (%1); showed "
+                           "the path to copy")
+                .arg(why));
+    if (!m_pathDialog) { // one at a time, however often it is asked for
+        m_pathDialog = new ui::PathDialog(
+            QStringLiteral("deskbreak: your config"),
+            QStringLiteral("Nothing on this desktop opens your config file. Open it in a text "
+                           "editor; deskbreak applies your changes as soon as you save."),
+            m_options.configFile);
+        m_pathDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    ui::bringToFront(m_pathDialog);
 }
 
 void Presenter::setCuePlayer(platform::CuePlayer& cues)
@@ -109,19 +188,26 @@ void Presenter::connectActions()
             m_sitting.pauseUntilTomorrow();
     });
     connect(m_actions, &Actions::resumeRequested, this, [this] { m_sitting.resume(); });
-    connect(m_actions, &Actions::openConfigRequested, this,
-            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_options.configFile)); });
+    connect(m_actions, &Actions::openConfigRequested, this, &Presenter::openConfig);
     connect(m_actions, &Actions::quitRequested, this, &Presenter::quitRequested);
     connect(m_actions, &Actions::statsRequested, this, &Presenter::showStats);
     connect(m_actions, &Actions::autostartToggled, this, &Presenter::autostartToggled);
     connect(m_tray, &ui::TrayIcon::activated, this, [this] { showStatusWindow(); });
+    // The menu's header and the tooltip are made as they are about to show: exact to the
+    // second, with no timer running for them in between.
+    connect(m_tray, &ui::TrayIcon::menuAboutToShow, this, &Presenter::refresh);
+    m_tray->setLiveToolTip([this] {
+        return ui::statustext::tooltip(m_sitting.status(), m_clock.wall(),
+                                       ui::statustext::Freshness::Live);
+    });
 }
 
 void Presenter::refresh()
 {
     const auto s = m_sitting.status();
-    m_actions->update(s, m_sitting.canSnooze(), m_sitting.schedule().snooze);
-    m_tray->update(ui::TrayState::from(s, m_sitting.schedule().interval));
+    const QDateTime now = m_clock.wall();
+    m_actions->update(s, m_sitting.canSnooze(), m_sitting.schedule().snooze, now);
+    m_tray->update(ui::TrayState::from(s, m_sitting.schedule().interval, now));
     if (m_statusWindow && m_statusWindow->isVisible())
         m_statusWindow->refresh(); // a change shows at once, not at the next second
 }
@@ -340,6 +426,63 @@ void Presenter::tellConfigProblem(const QString& message)
     logInfo(QStringLiteral("told the user: ") + message.section(u'\n', 0, 0));
 }
 
+void Presenter::tellAtStart(bool firstStart, bool autostartTurnedOn)
+{
+    const bool tray = ui::TrayIcon::hostAvailable();
+    if (firstStart) {
+        const auto [title, body] = welcome(tray, autostartTurnedOn);
+        if (tellOnce(QStringLiteral("welcome-told"), title, body)) {
+            if (!tray) // the welcome said where to find deskbreak
+                markTold(QStringLiteral("no-tray-told"));
+            return;
+        }
+    }
+    if (autostartTurnedOn)
+        tellAutostartOn();
+    tellNoTray();
+}
+
+QPair<QString, QString> Presenter::welcome(bool tray, bool autostartTurnedOn) const
+{
+    const core::Settings::Schedule schedule = m_sitting.schedule();
+    const auto length = [](std::chrono::seconds d) {
+        return ui::statustext::length(d, ui::statustext::Rounding::Up);
+    };
+    const QString place = tray ? QStringLiteral("tray menu") : QStringLiteral("status window");
+    QStringList lines;
+    lines << (tray ? QStringLiteral("deskbreak lives in the tray: the ring fills as you sit. "
+                                    "Click it for your status; its menu starts, snoozes or "
+                                    "skips a break.")
+                   : QStringLiteral("There is no tray here: open deskbreak again from your "
+                                    "applications menu (or run `deskbreak`) for its status "
+                                    "window."));
+    const QDateTime at = m_sitting.nextReminderAt();
+    if (at.isValid()) {
+        if (schedule.workingHours.contains(at))
+            lines << QStringLiteral("Your first break reminder comes at %1, after %2 of sitting.")
+                         .arg(at.toString(QStringLiteral("HH:mm")), length(schedule.interval));
+        else
+            lines << QStringLiteral("Your first break reminder comes after %1 of sitting, "
+                                    "within your working hours (%2).")
+                         .arg(length(schedule.interval), schedule.workingHours.windowText());
+    }
+    lines << QStringLiteral("Breaks of your own count too: %1 away from the keyboard (locked or "
+                            "asleep too) starts the clock again.")
+                 .arg(length(schedule.naturalBreak));
+    QString where = QDir::toNativeSeparators(m_options.configFile);
+    const QString home = QDir::homePath();
+    if (where.startsWith(home + u'/'))
+        where = u'~' + where.mid(home.size());
+    lines << QStringLiteral("To change the settings, choose Open config in the %1 or edit %2; "
+                            "saved changes apply at once.")
+                 .arg(place, where);
+    if (autostartTurnedOn)
+        lines << QStringLiteral("deskbreak starts when you log in; Start at login in the %1 or "
+                                "`deskbreak autostart off` turns that off.")
+                     .arg(place);
+    return {QStringLiteral("Welcome to deskbreak"), lines.join(u'\n')};
+}
+
 void Presenter::tellAutostartOn()
 {
     if (!m_notifier)
@@ -392,13 +535,17 @@ bool Presenter::tellOnce(const QString& marker, const QString& title, const QStr
         return false;
     m_notifier->showMessage(title, body);
     logInfo(QStringLiteral("told the user once: ") + title);
-    if (m_options.demo) // the demo keeps nothing, so it tells every time
-        return true;
+    if (!m_options.demo) // the demo keeps nothing, so it tells every time
+        markTold(marker);
+    return true;
+}
+
+void Presenter::markTold(const QString& marker)
+{
     QDir().mkpath(m_options.stateDir);
-    QFile file(path);
+    QFile file(m_options.stateDir + u'/' + marker);
     if (file.open(QIODevice::WriteOnly))
         file.write(m_clock.wall().toString(Qt::ISODate).toUtf8() + '\n');
-    return true;
 }
 
 QString Presenter::notifierName() const

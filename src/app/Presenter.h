@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "platform/CuePlayer.h"
 #include "platform/Notifier.h"
+#include "platform/Opener.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,6 +13,7 @@
 namespace deskbreak::ui {
 class Actions;
 class BreakWindow;
+class PathDialog;
 class StatsWindow;
 class StatusWindow;
 class TrayIcon;
@@ -39,10 +41,16 @@ public:
     ~Presenter() override;
 
     // The reminder and the messages go here from now on (chosen once the event loop runs,
-    // so the tray icon is not kept waiting).
+    // so the tray icon is not kept waiting). Called again when `[notifications] style`
+    // changes: a reminder that is up moves over to the new notifier.
     void setNotifier(platform::Notifier& notifier);
     // Breaks play their chimes and words through this from now on ([break] sound, voice).
     void setCuePlayer(platform::CuePlayer& cues);
+    // What "Open config" opens the file (or else its folder) with.
+    void setOpener(platform::Opener& opener);
+    // "Open config": the file in its application; failing that its folder; failing that a
+    // dialog with the path to copy. The log says which it came to.
+    void openConfig();
     // Ticks "Start at login" (autostartToggled is what the user's click sends).
     void setAutostart(bool on);
     // Redraws the tray, the actions and an open status window from the sitting service.
@@ -52,6 +60,13 @@ public:
     void closeAll();
 
     void tellConfigProblem(const QString& message);
+    // What the start has to say. On the first start (`firstStart`: no config was there) a
+    // welcome, once ever: where deskbreak lives, when the first reminder comes, that natural
+    // breaks count, how to change the settings, and, if `autostartTurnedOn`, that it starts at
+    // login. Otherwise the notices on their own: autostart turned on, no tray.
+    void tellAtStart(bool firstStart, bool autostartTurnedOn);
+    // The welcome's text, as tellAtStart() shows it (`tray`: a tray host is there).
+    QPair<QString, QString> welcome(bool tray, bool autostartTurnedOn) const;
     void tellAutostartOn();
     // The history stopped taking events (they wait safely), or takes them again.
     void tellHistoryHealth(bool healthy, const QString& problem);
@@ -87,6 +102,8 @@ private:
     QString chooseRoutine(const QString& requested);
     // The "Start break" menu, from the content in force.
     void refreshRoutines();
+    void showConfigPath(const QString& why);
+    void markTold(const QString& marker);
 
     SittingService& m_sitting;
     const ConfigService& m_config;
@@ -94,11 +111,13 @@ private:
     Options m_options;
     platform::Notifier* m_notifier = nullptr;
     platform::CuePlayer* m_cues = nullptr;
+    platform::Opener* m_opener = nullptr;
     ui::Actions* m_actions = nullptr; // the tray menu's and the status window's, connected once
     ui::TrayIcon* m_tray = nullptr;
     QPointer<ui::StatusWindow> m_statusWindow; // only while open
     QPointer<ui::BreakWindow> m_breakWindow;
     QPointer<ui::StatsWindow> m_statsWindow;
+    QPointer<ui::PathDialog> m_pathDialog; // "Open config"'s last resort, while open
     int m_rotation = 0;
     QString m_reminded; // the routine the reminder named, while its break is due
 };

@@ -13,10 +13,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIcon>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 #include <memory>
@@ -104,8 +106,33 @@ std::optional<int> claimInstance(deskbreak::platform::InstanceLock& lock, QTextS
     }
 }
 
+// The demo's private profile: config, history, state and socket in one temporary folder,
+// removed when the demo ends, so nothing of the user's is read or written.
+std::unique_ptr<QTemporaryDir> makeDemoProfile(QTextStream& err)
+{
+    auto profile = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                   QStringLiteral("/deskbreak-demo-XXXXXX"));
+    if (!profile->isValid()) {
+        err << "deskbreak: cannot make the demo's temporary folder: " << profile->errorString()
+            << '\n';
+        return nullptr;
+    }
+    // The socket's folder must be private, as $XDG_RUNTIME_DIR is.
+    if (!QDir().mkdir(profile->filePath(QStringLiteral("runtime")),
+                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+        err << "deskbreak: cannot make the demo's runtime folder\n";
+        return nullptr;
+    }
+    paths::usePrivateProfile(profile->path());
+    return profile;
+}
+
 int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& err)
 {
+    // Made first, removed last: the lock and the socket live in it.
+    std::unique_ptr<QTemporaryDir> demoProfile;
+    if (demo && !(demoProfile = makeDemoProfile(err)))
+        return ExitCode::Failure;
     deskbreak::platform::InstanceLock lock; // held until the daemon ends: after app.exec() returns
     {
         QCoreApplication probe(argc, argv);
@@ -132,8 +159,12 @@ int runDaemon(int argc, char* argv[], bool demo, QTextStream& out, QTextStream& 
         return ExitCode::Failure;
     }
     if (demo)
-        out << "deskbreak demo: the first reminder comes in about 10 seconds. "
-               "`deskbreak quit` ends it.\n";
+        out << "deskbreak demo: the first reminder comes in about 10 seconds.\n"
+               "It keeps nothing: its settings, history and state are in "
+            << demoProfile->path()
+            << " until it ends. Quit it from the tray menu, with Ctrl+C, or with\n"
+               "  DESKBREAK_PROFILE="
+            << demoProfile->path() << " deskbreak quit\n";
     out.flush();
     return app.exec() == 0 ? ExitCode::Ok : ExitCode::Failure;
 }
@@ -160,7 +191,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption demo(
         QStringLiteral("demo"),
-        QStringLiteral("Start a daemon whose first reminder comes in about 10 s."));
+        QStringLiteral("Start a daemon whose first reminder comes in about 10 s, in a private "
+                       "temporary profile removed at exit."));
     const QCommandLineOption untilTomorrow(QStringLiteral("until-tomorrow"),
                                            QStringLiteral("With pause: pause until midnight."));
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("With stats: print CSV."));
@@ -194,6 +226,9 @@ int main(int argc, char* argv[])
         return ExitCode::Failure;
     }
     qputenv("HOME", QFile::encodeName(home));
+    // A demo's private profile (it prints this line), for the commands that talk to it.
+    if (const QString profile = qEnvironmentVariable("DESKBREAK_PROFILE"); !profile.isEmpty())
+        paths::usePrivateProfile(profile);
 
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0);

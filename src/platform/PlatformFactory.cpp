@@ -11,6 +11,11 @@
 #include "platform/linux/XdgAutostart.h"
 #endif
 #ifdef Q_OS_LINUX
+#include "platform/linux/XdgOpener.h"
+#else
+#include "platform/DesktopServicesOpener.h"
+#endif
+#ifdef Q_OS_LINUX
 #include "platform/freedesktop/FreedesktopNotifier.h"
 #include "platform/freedesktop/FreedesktopSessionMonitor.h"
 #include "platform/freedesktop/StatusNotifierHost.h"
@@ -295,6 +300,15 @@ std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QStr
 #else
     Q_UNUSED(home);
     return std::make_unique<XdgAutostart>(configHome);
+#endif
+}
+
+std::unique_ptr<Opener> createOpener()
+{
+#ifdef Q_OS_LINUX
+    return std::make_unique<XdgOpener>();
+#else
+    return std::make_unique<DesktopServicesOpener>();
 #endif
 }
 

@@ -5,6 +5,7 @@
 #include "platform/CuePlayer.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
+#include "platform/Opener.h"
 #include "platform/Session.h"
 #include "platform/SessionMonitor.h"
 
@@ -53,5 +54,8 @@ std::unique_ptr<CuePlayer> createCuePlayer(const QString& soundDir);
 // This system's way of starting deskbreak at login; `configHome` is where the
 // user's config lives (XDG_CONFIG_HOME on Linux), `home` the user's home.
 std::unique_ptr<Autostart> createAutostart(const QString& configHome, const QString& home);
+
+// How "Open config" opens a file or folder here (xdg-open on Linux).
+std::unique_ptr<Opener> createOpener();
 
 } // namespace deskbreak::platform

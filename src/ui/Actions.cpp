@@ -1,6 +1,7 @@
 #include "ui/Actions.h"
 
 #include "core/Duration.h"
+#include "ui/StatusText.h"
 
 #include <QAction>
 #include <QMenu>
@@ -17,6 +18,8 @@ Actions::Actions(QObject* parent)
         action->setObjectName(QLatin1String(name));
         return action;
     };
+    m_header = make(QStringLiteral("deskbreak"), "header"); // update() says the status
+    m_header->setEnabled(false);                            // a line to read, not a command
     m_startBreak = make(tr("Start break now"), "startBreak");
     m_snooze = make(tr("Snooze"), "snooze"); // update() names its length
     m_skip = make(tr("Skip this break"), "skip");
@@ -90,9 +93,11 @@ QList<QAction*> Actions::routineActions() const
 }
 
 void Actions::update(const core::SittingModel::Status& status, bool canSnooze,
-                     std::chrono::seconds snoozeLength)
+                     std::chrono::seconds snoozeLength, const QDateTime& now)
 {
     const bool paused = status.pausedUntil.has_value();
+    // "Sitting 42 min · next break at 14:05"; a '&' would mark a shortcut letter.
+    m_header->setText(statustext::header(status, now).replace(u'&', QStringLiteral("&&")));
     m_snooze->setText(snoozeLabel(snoozeLength));
     m_snooze->setEnabled(canSnooze && !paused);
     m_skip->setEnabled(!paused);

@@ -2,6 +2,7 @@
 
 #include "core/SittingModel.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <chrono>
@@ -30,15 +31,17 @@ public:
 
     // What applies now: Snooze only when the break can be snoozed, and neither Snooze nor
     // Skip while paused; Resume while paused, the pause entries otherwise. Snooze's label
-    // names `snoozeLength`.
+    // names `snoozeLength`; the header says the status as of `now` (local wall clock).
     void update(const core::SittingModel::Status& status, bool canSnooze,
-                std::chrono::seconds snoozeLength);
+                std::chrono::seconds snoozeLength, const QDateTime& now);
     // Ticks "Start at login" without emitting autostartToggled.
     void setAutostart(bool on);
     // Fills the "Start break" menu: the shipped routines, then the user's, each shortest
     // first. Rebuilt only when the list changed.
     void setRoutines(const QList<RoutineEntry>& routines);
 
+    // The menu's first line, disabled: "Sitting 42 min · next break at 14:05".
+    QAction* header() const { return m_header; }
     QAction* startBreak() const { return m_startBreak; }
     QAction* snooze() const { return m_snooze; }
     QAction* skip() const { return m_skip; }
@@ -73,6 +76,7 @@ signals:
     void quitRequested();
 
 private:
+    QAction* m_header = nullptr;
     QAction* m_startBreak = nullptr;
     QAction* m_snooze = nullptr;
     QAction* m_skip = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/StatusWindow.h"
 
 #include "ui/Actions.h"
+#include "ui/StatusText.h"
 #include "ui/Style.h"
 #include "ui/TrayIcon.h"
 #include "ui/TrayState.h"
@@ -29,16 +30,9 @@ namespace {
 
 constexpr int kRingSize = 64;
 
-// "42 s", "18 min", "1 h 05 min": seconds under a minute, whole minutes after.
 QString lengthText(seconds d, bool roundUp)
 {
-    const qint64 s = d.count();
-    if (s < 60)
-        return StatusWindow::tr("%1 s").arg(s);
-    const qint64 minutes = roundUp ? (s + 59) / 60 : s / 60;
-    if (minutes < 60)
-        return StatusWindow::tr("%1 min").arg(minutes);
-    return StatusWindow::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QChar(u'0'));
+    return statustext::length(d, roundUp ? statustext::Rounding::Up : statustext::Rounding::Down);
 }
 
 // The action's text, state and visibility on the button; a click triggers the action.
@@ -209,7 +203,7 @@ void StatusWindow::refresh()
     const Reading r = m_source();
     m_sitting->setText(sittingText(r.status));
     m_next->setText(nextBreakText(r.status, r.now));
-    m_ring->setState(TrayState::from(r.status, r.interval));
+    m_ring->setState(TrayState::from(r.status, r.interval, r.now));
 }
 
 QString StatusWindow::sittingText(const core::SittingModel::Status& s)
@@ -233,15 +227,11 @@ QString StatusWindow::nextBreakText(const core::SittingModel::Status& s, const Q
         return tr("On a break");
     if (s.phase == Phase::Away)
         return tr("The sitting clock starts when you are back");
-    if (s.pausedUntil) {
-        const QDateTime until = s.pausedUntil->toLocalTime();
-        if (until.time() == QTime(0, 0) && until.date() == now.date().addDays(1))
-            return tr("Paused until tomorrow");
-        return tr("Paused until %1").arg(until.toString(QStringLiteral("HH:mm")));
-    }
+    if (s.pausedUntil)
+        return tr("Paused until %1").arg(statustext::pauseEnd(*s.pausedUntil, now));
     if (s.due && !s.snoozed)
         return tr("A break is due now");
-    // Rounded up, as the tray's tooltip: "in 1 min", never "in 0 min".
+    // Rounded up, as the tray's tooltip: "in 1 min", never "in 0 min"; at the same clock time.
     const QString left = lengthText(s.untilReminder, true);
     const QString at = now.addSecs(s.untilReminder.count()).toString(QStringLiteral("HH:mm"));
     if (s.snoozed)

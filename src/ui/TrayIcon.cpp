@@ -2,6 +2,7 @@
 
 #include "ui/Actions.h"
 
+#include <QEvent>
 #include <QIconEngine>
 #include <QImage>
 #include <QMenu>
@@ -25,6 +26,8 @@ qreal segmentDistance(QPointF p, QPointF a, QPointF b)
     return std::hypot(d.x(), d.y());
 }
 
+constexpr int kAwayDashes = 8;
+
 // The ring is computed pixel by pixel (4x4 samples each) rather than painted with
 // QPainter: Qt's raster engine hands anti-aliased fills with many spans to a pool of
 // threads, which would then start and expire every minute the ring moves.
@@ -44,21 +47,25 @@ QImage ring(const TrayState& state, int size)
     auto sample = [&](QPointF p) -> int {
         const QPointF d = p - c;
         const qreal r = std::hypot(d.x(), d.y());
+        // The round caps; with nothing filled yet, the start cap alone says "just begun",
+        // so the ring never shows as the faint track only.
+        if (state.look != Look::Away && state.fill < 1 &&
+            (std::hypot(p.x() - capStart.x(), p.y() - capStart.y()) <= pen / 2 ||
+             (state.fill > 0 && std::hypot(p.x() - capEnd.x(), p.y() - capEnd.y()) <= pen / 2)))
+            return 2;
         if (std::abs(r - radius) <= pen / 2) {
             qreal angle = std::atan2(d.x(), -d.y()); // 0 at twelve o'clock, clockwise
             if (angle < 0)
                 angle += 2 * M_PI;
+            if (state.look == Look::Away) // a dashed ring: nobody at the desk
+                return std::fmod(angle / (2 * M_PI) * kAwayDashes * 2, 2.0) < 1.0 ? 2 : 1;
             return state.fill > 0 && angle <= sweep ? 2 : 1;
         }
-        if (state.fill > 0 && state.fill < 1 &&
-            (std::hypot(p.x() - capStart.x(), p.y() - capStart.y()) <= pen / 2 ||
-             std::hypot(p.x() - capEnd.x(), p.y() - capEnd.y()) <= pen / 2))
-            return 2;
         switch (state.look) {
         case Look::Due:
             return r <= inner * 0.55 ? 2 : 0;
         case Look::Away:
-            return r <= inner * 0.25 ? 2 : 0;
+            return 0;
         case Look::Paused: {
             const qreal w = std::max(1.5, inner * 0.35), h = inner * 1.1;
             const bool left = d.x() >= -w * 1.4 && d.x() <= -w * 0.4 && std::abs(d.y()) <= h / 2;
@@ -113,6 +120,15 @@ QImage ring(const TrayState& state, int size)
     return image;
 }
 
+// The largest square centred in `rect`: the ring stays round in any slot (trayer gives
+// 22x30, some panels 30x22).
+QRectF centredSquare(const QRectF& rect)
+{
+    const qreal side = std::min(rect.width(), rect.height());
+    return QRectF(rect.x() + (rect.width() - side) / 2, rect.y() + (rect.height() - side) / 2, side,
+                  side);
+}
+
 // Draws the ring at whatever size the tray asks for, when it asks: one size, not six.
 class RingIconEngine final : public QIconEngine {
 public:
@@ -122,11 +138,33 @@ public:
     }
     void paint(QPainter* painter, const QRect& rect, QIcon::Mode, QIcon::State) override
     {
-        painter->drawImage(rect, ring(m_state, std::min(rect.width(), rect.height())));
+        // In device pixels, so a 2x panel gets a sharp ring rather than a stretched one.
+        const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        const QRectF square = centredSquare(rect);
+        QImage image = ring(m_state, std::max(1, int(std::floor(square.width() * dpr))));
+        image.setDevicePixelRatio(dpr);
+        // On whole device pixels: a ring placed between two is blurred.
+        const QPointF at(std::round(square.x() * dpr) / dpr, std::round(square.y() * dpr) / dpr);
+        painter->drawImage(at, image);
+    }
+    QSize actualSize(const QSize& size, QIcon::Mode, QIcon::State) override
+    {
+        const int side = std::min(size.width(), size.height());
+        return {side, side};
     }
     QPixmap pixmap(const QSize& size, QIcon::Mode, QIcon::State) override
     {
-        return QPixmap::fromImage(ring(m_state, std::min(size.width(), size.height())));
+        if (size.width() == size.height())
+            return QPixmap::fromImage(ring(m_state, size.width()));
+        // As large as asked, the ring centred: a caller that draws it into its slot as it is
+        // gets a round ring.
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        const QRect square = centredSquare(QRectF(QPointF(0, 0), QSizeF(size))).toRect();
+        QPainter painter(&image);
+        painter.drawImage(square.topLeft(), ring(m_state, square.width()));
+        painter.end();
+        return QPixmap::fromImage(image);
     }
     QIconEngine* clone() const override { return new RingIconEngine(m_state); }
 
@@ -146,6 +184,9 @@ TrayIcon::TrayIcon(Actions* actions, QObject* parent)
     , m_tray(new QSystemTrayIcon(this))
     , m_menu(new QMenu)
 {
+    m_menu->setObjectName(QStringLiteral("trayMenu"));
+    m_menu->addAction(actions->header());
+    m_menu->addSeparator();
     m_menu->addAction(actions->startBreak());
     m_menu->addMenu(actions->routineMenu());
     m_menu->addAction(actions->snooze());
@@ -160,11 +201,15 @@ TrayIcon::TrayIcon(Actions* actions, QObject* parent)
     m_menu->addSeparator();
     m_menu->addAction(actions->quit());
     m_tray->setContextMenu(m_menu);
+    connect(m_menu, &QMenu::aboutToShow, this, &TrayIcon::menuAboutToShow);
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
                 if (reason == QSystemTrayIcon::Trigger)
                     emit activated();
             });
+    // An XEmbed tray (Qt's own icon window) asks the icon for its tooltip as the pointer
+    // rests on it: that is when the live text is made.
+    m_tray->installEventFilter(this);
 }
 
 TrayIcon::~TrayIcon()
@@ -179,14 +224,34 @@ bool TrayIcon::hostAvailable()
 
 void TrayIcon::update(const TrayState& state)
 {
-    if (m_drawn && state == m_shown)
-        return;
+    if (!m_drawn || state.look != m_shown.look || state.fill != m_shown.fill)
+        m_tray->setIcon(ringIcon(state));
+    if (!m_drawn || state.tooltip != m_tray->toolTip())
+        m_tray->setToolTip(state.tooltip);
     m_shown = state;
+    if (!m_drawn)
+        m_tray->show(); // even without a tray host: Qt docks the icon when one appears later
     m_drawn = true;
-    m_tray->setIcon(ringIcon(state));
-    m_tray->setToolTip(state.tooltip);
-    // Shown even without a tray host: Qt docks the icon when a host appears later.
-    m_tray->show();
+}
+
+void TrayIcon::setLiveToolTip(std::function<QString()> source)
+{
+    m_liveToolTip = std::move(source);
+}
+
+QString TrayIcon::toolTip() const
+{
+    return m_tray->toolTip();
+}
+
+bool TrayIcon::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_tray && event->type() == QEvent::ToolTip && m_liveToolTip) {
+        const QString text = m_liveToolTip();
+        if (text != m_tray->toolTip())
+            m_tray->setToolTip(text); // before Qt shows it: it shows the icon's tooltip as set
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 } // namespace deskbreak::ui

@@ -10,16 +10,21 @@
 #include "support/FakeClock.h"
 #include "support/FakeIdleSource.h"
 #include "support/RecordingNotifier.h"
+#include "support/StandInOpener.h"
 #include "ui/Actions.h"
 #include "ui/BreakWindow.h"
+#include "ui/PathDialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QSet>
 #include <QTemporaryDir>
 #include <doctest/doctest.h>
@@ -33,9 +38,12 @@ namespace {
 
 struct Rig {
     // `configText`: the user's config.toml (none: the shipped default is copied there).
-    explicit Rig(bool demo = false, const QByteArray& configText = {})
+    // `stateDir`: where the told-once markers go (none: a folder of this rig's own).
+    explicit Rig(bool demo = false, const QByteArray& configText = {}, QString stateDir = {})
     {
         REQUIRE(home.isValid());
+        if (stateDir.isEmpty())
+            stateDir = home.filePath("state");
         if (!configText.isEmpty()) {
             QDir().mkpath(home.filePath("config"));
             QFile file(home.filePath("config/config.toml"));
@@ -52,9 +60,9 @@ struct Rig {
             clock, std::make_unique<test::FakeIdleSource>(), config->schedule(), QString());
         presenter = std::make_unique<app::Presenter>(
             *sitting, *config, clock,
-            app::Presenter::Options{home.filePath("state"), home.filePath("config/config.toml"),
-                                    demo});
+            app::Presenter::Options{stateDir, home.filePath("config/config.toml"), demo});
         presenter->setNotifier(notifier);
+        presenter->setOpener(opener);
         sitting->start(std::make_unique<core::MemoryHistoryStore>(), nullptr);
     }
     void sitUntilDue()
@@ -85,6 +93,7 @@ struct Rig {
     QTemporaryDir home;
     test::FakeClock clock;
     test::RecordingNotifier notifier;
+    test::StandInOpener opener;
     std::unique_ptr<app::ConfigService> config;
     std::unique_ptr<app::SittingService> sitting;
     std::unique_ptr<app::Presenter> presenter;
@@ -317,6 +326,160 @@ TEST_CASE("a scheduled routine's reminder names it and its length, and Start pla
     CHECK(r.offerSnooze);
     emit rig.notifier.actionInvoked(Action::Start);
     CHECK(playing(rig) == "deskbreak: Morning wake-up");
+}
+
+// --- everyday helper: the first run, "Open config", a notifier switched while running ---
+
+namespace {
+
+ui::PathDialog* pathDialog()
+{
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* d = qobject_cast<ui::PathDialog*>(w); d && d->isVisible())
+            return d;
+    return nullptr;
+}
+
+void closePathDialogs()
+{
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* d = qobject_cast<ui::PathDialog*>(w))
+            d->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+}
+
+} // namespace
+
+TEST_CASE("the first start welcomes once: where deskbreak is, the first reminder, natural "
+          "breaks, settings, autostart")
+{
+    Rig rig; // no config: the default is written, as on a first start
+    REQUIRE(rig.config->wroteDefault());
+    rig.presenter->tellAtStart(rig.config->wroteDefault(), true);
+    REQUIRE(rig.notifier.messages.size() == 1); // the welcome took in the autostart notice
+    const auto& [title, body] = rig.notifier.messages[0];
+    CHECK(title == "Welcome to deskbreak");
+    // Offscreen there is no tray: it points at the status window.
+    CHECK(body.contains("There is no tray here"));
+    CHECK(body.contains("status window"));
+    // The fake clock starts at 08:00; the default interval is an hour.
+    CHECK(body.contains("Your first break reminder comes at 09:00, after 1 h of sitting."));
+    CHECK(body.contains("Breaks of your own count too: 5 min away from the keyboard"));
+    CHECK(body.contains("choose Open config in the status window or edit "));
+    CHECK(body.contains("config.toml; saved changes apply at once."));
+    CHECK(body.contains("deskbreak starts when you log in"));
+    CHECK(body.contains("`deskbreak autostart off`"));
+    // Once ever, and the no-tray notice is not told on top of it, now or later.
+    rig.presenter->tellAtStart(true, false);
+    CHECK(rig.notifier.messages.size() == 1);
+    CHECK(QFile::exists(rig.home.filePath("state/welcome-told")));
+    CHECK(QFile::exists(rig.home.filePath("state/no-tray-told")));
+
+    // With a tray, it says so; without autostart turned on, not a word of it.
+    const auto [trayTitle, trayBody] = rig.presenter->welcome(true, false);
+    CHECK(trayBody.startsWith("deskbreak lives in the tray: the ring fills as you sit."));
+    CHECK(trayBody.contains("Open config in the tray menu"));
+    CHECK_FALSE(trayBody.contains("log in"));
+}
+
+TEST_CASE("a later start tells only news: autostart turned on, on its own")
+{
+    Rig rig(false, "[schedule]\ninterval = \"45m\"\n"); // the user's config was there
+    REQUIRE_FALSE(rig.config->wroteDefault());
+    rig.presenter->tellAtStart(rig.config->wroteDefault(), true);
+    REQUIRE(rig.notifier.messages.size() == 1);
+    CHECK(rig.notifier.messages[0].first == "deskbreak starts when you log in");
+    CHECK_FALSE(QFile::exists(rig.home.filePath("state/welcome-told")));
+}
+
+TEST_CASE("the welcome names working hours when the first reminder falls outside them")
+{
+    Rig rig(false, "[schedule]\nworking_hours = \"13:00-17:00\"\n");
+    const auto [title, body] = rig.presenter->welcome(true, false);
+    CHECK(body.contains("Your first break reminder comes after 1 h of sitting, within your "
+                        "working hours (13:00-17:00)."));
+}
+
+TEST_CASE("open config: the file when it opens, else its folder, else the path to copy")
+{
+    Rig rig;
+    const QString file = rig.home.filePath("config/config.toml");
+    const QString folder = rig.home.filePath("config");
+
+    rig.presenter->openConfig(); // from the tray menu or the status window alike
+    CHECK(rig.opener.asked == QStringList{file});
+    CHECK(pathDialog() == nullptr);
+
+    // No application for the file: its folder, in the file manager.
+    rig.opener.asked.clear();
+    rig.opener.opens[file] = false;
+    rig.presenter->openConfig();
+    CHECK(rig.opener.asked == QStringList{file, folder});
+    CHECK(pathDialog() == nullptr);
+
+    // Neither: a dialog with the path, selected, and a button that copies it.
+    rig.opener.asked.clear();
+    rig.opener.opens[folder] = false;
+    rig.presenter->openConfig();
+    CHECK(rig.opener.asked == QStringList{file, folder});
+    ui::PathDialog* dialog = pathDialog();
+    REQUIRE(dialog != nullptr);
+    CHECK(dialog->path() == file);
+    auto* shown = dialog->findChild<QLineEdit*>("path");
+    REQUIRE(shown != nullptr);
+    CHECK(shown->isReadOnly());
+    CHECK(shown->selectedText() == file);
+    auto* copy = dialog->findChild<QPushButton*>("copyPath");
+    REQUIRE(copy != nullptr);
+    QApplication::clipboard()->clear();
+    copy->click();
+    CHECK(QApplication::clipboard()->text() == file);
+    closePathDialogs();
+}
+
+TEST_CASE("open config: the opener may answer later, and the fallback still follows")
+{
+    Rig rig;
+    const QString file = rig.home.filePath("config/config.toml");
+    rig.opener.later = true;
+    rig.opener.opens[file] = false;
+    rig.opener.opens[rig.home.filePath("config")] = false;
+    rig.presenter->openConfig();
+    CHECK(rig.opener.asked.size() == 1);
+    rig.opener.answerAll(); // the file failed: the folder is tried
+    CHECK(rig.opener.asked.size() == 2);
+    CHECK(pathDialog() == nullptr);
+    rig.opener.answerAll(); // the folder failed too
+    CHECK(pathDialog() != nullptr);
+    closePathDialogs();
+    // The presenter gone before the answer: nothing happens, nothing crashes.
+    rig.presenter->openConfig();
+    rig.presenter.reset();
+    rig.opener.answerAll();
+    CHECK(pathDialog() == nullptr);
+}
+
+TEST_CASE("a new notifier takes over a reminder that is up, and the old one is let go")
+{
+    Rig rig;
+    rig.sitUntilDue();
+    REQUIRE(rig.notifier.open);
+    test::RecordingNotifier window;
+    rig.presenter->setNotifier(window);
+    CHECK_FALSE(rig.notifier.open); // taken down from the old one
+    REQUIRE(window.reminders.size() == 1);
+    CHECK(window.open);
+    CHECK(window.reminders[0].title == rig.notifier.reminders.last().title);
+    // The old one's buttons no longer reach the daemon; the new one's do.
+    emit rig.notifier.actionInvoked(Action::Skip);
+    CHECK(rig.sitting->status().due);
+    emit window.actionInvoked(Action::Snooze);
+    CHECK(rig.sitting->status().snoozed);
+    // Messages go to the new one too.
+    rig.presenter->tellConfigProblem("config.toml:1:1: bad");
+    CHECK(window.messages.size() == 1);
+    rig.presenter->setNotifier(rig.notifier); // back, with nothing up: nothing to move
+    CHECK(rig.notifier.reminders.size() == 1);
 }
 
 int main(int argc, char** argv)

@@ -100,7 +100,7 @@ PY
 item_field() { python3 -c 'import json, sys; print(json.loads(sys.argv[2])[sys.argv[1]])' "$1" "$item"; }
 [[ $(item_field status) == Active ]] || fail "the item's Status is '$(item_field status)', not Active"
 tooltip=$(item_field tooltip)
-[[ $(json_field state) == sitting && $tooltip == *"deskbreak: sitting for "*"Next break in "* ]] ||
+[[ $(json_field state) == sitting && $tooltip == "deskbreak"*"Sitting "*" next break at "*"(in "* ]] ||
     fail "the tooltip does not tell the sitting time: '$tooltip'"
 [[ $(item_field pixmaps_ok) == yes ]] || fail "IconPixmap is empty or malformed ($(item_field sizes))"
 [[ $(item_field pixmaps_drawn) == yes ]] || fail "IconPixmap is blank ($(item_field sizes))"

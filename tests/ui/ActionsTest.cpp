@@ -13,6 +13,8 @@ using namespace deskbreak;
 using namespace std::chrono_literals;
 
 namespace {
+const QDateTime kNow(QDate(2026, 3, 2), QTime(13, 47));
+
 core::SittingModel::Status pausedStatus()
 {
     core::SittingModel::Status s;
@@ -25,11 +27,11 @@ core::SittingModel::Status pausedStatus()
 TEST_CASE("actions: snooze names its length and applies only when a break can be snoozed")
 {
     ui::Actions actions;
-    actions.update({}, false, 10min);
+    actions.update({}, false, 10min, kNow);
     CHECK(actions.snooze()->text() == "Snooze 10 min");
     CHECK_FALSE(actions.snooze()->isEnabled());
     CHECK(actions.skip()->isEnabled());
-    actions.update({}, true, 45s);
+    actions.update({}, true, 45s, kNow);
     CHECK(actions.snooze()->text() == "Snooze 45 s");
     CHECK(actions.snooze()->isEnabled());
     CHECK(ui::Actions::snoozeLabel(90s) == "Snooze 90 s");
@@ -38,12 +40,12 @@ TEST_CASE("actions: snooze names its length and applies only when a break can be
 TEST_CASE("actions: while paused, Resume instead of the pause entries, no Snooze or Skip")
 {
     ui::Actions actions;
-    actions.update({}, true, 10min);
+    actions.update({}, true, 10min, kNow);
     CHECK_FALSE(actions.resume()->isVisible());
     for (QAction* a : actions.pauseActions())
         CHECK(a->isVisible());
 
-    actions.update(pausedStatus(), true, 10min);
+    actions.update(pausedStatus(), true, 10min, kNow);
     CHECK(actions.resume()->isVisible());
     for (QAction* a : actions.pauseActions())
         CHECK_FALSE(a->isVisible());
@@ -108,7 +110,8 @@ TEST_CASE("tray: its menu is made of the daemon's actions, in the menu's order")
     for (QAction* a : tray.menu()->actions())
         if (!a->isSeparator())
             entries << a;
-    const QList<QAction*> expected = {actions.startBreak(),
+    const QList<QAction*> expected = {actions.header(),
+                                      actions.startBreak(),
                                       actions.routineMenu()->menuAction(),
                                       actions.snooze(),
                                       actions.skip(),
@@ -121,14 +124,14 @@ TEST_CASE("tray: its menu is made of the daemon's actions, in the menu's order")
                                       actions.autostart(),
                                       actions.quit()};
     CHECK(entries == expected);
-    CHECK(tray.menu()->actions().size() == expected.size() + 3); // three separators
+    CHECK(tray.menu()->actions().size() == expected.size() + 4); // four separators
 
     // The menu follows the actions: paused, the entries swap.
     core::SittingModel::Status paused;
     paused.pausedUntil = QDateTime(QDate(2026, 3, 2), QTime(15, 30));
-    actions.update(paused, true, 10min);
-    CHECK(tray.menu()->actions().at(8)->isVisible()); // Resume
-    CHECK_FALSE(tray.menu()->actions().at(5)->isVisible());
+    actions.update(paused, true, 10min, kNow);
+    CHECK(tray.menu()->actions().at(10)->isVisible()); // Resume
+    CHECK_FALSE(tray.menu()->actions().at(7)->isVisible());
 }
 
 TEST_CASE("actions: the Start break menu, shipped routines shortest first, then the user's")

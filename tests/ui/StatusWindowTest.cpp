@@ -168,7 +168,7 @@ TEST_CASE("status: the window shows what its source says, and follows it")
 TEST_CASE("status: each button triggers its action")
 {
     Window w;
-    w.actions.update(w.status, true, 10min);
+    w.actions.update(w.status, true, 10min, kNow);
     w.window.show();
     const struct {
         const char* button;
@@ -202,7 +202,7 @@ TEST_CASE("status: each button triggers its action")
 
     // Paused: Resume takes Pause's place, and it resumes.
     w.status.pausedUntil = QDateTime(kNow.date(), QTime(15, 30));
-    w.actions.update(w.status, true, 10min);
+    w.actions.update(w.status, true, 10min, kNow);
     CHECK_FALSE(w.button("pauseButton")->isVisible());
     CHECK(w.button("resumeButton")->isVisible());
     QSignalSpy resume(&w.actions, &ui::Actions::resumeRequested);
@@ -223,7 +223,7 @@ TEST_CASE("status: a disabled action disables its button (snooze and skip while 
 {
     Window w;
     w.status.pausedUntil = QDateTime(kNow.date(), QTime(15, 30));
-    w.actions.update(w.status, true, 10min);
+    w.actions.update(w.status, true, 10min, kNow);
     w.window.show();
     CHECK_FALSE(w.button("snoozeButton")->isEnabled());
     CHECK_FALSE(w.button("skipButton")->isEnabled());
@@ -232,7 +232,7 @@ TEST_CASE("status: a disabled action disables its button (snooze and skip while 
     CHECK(snooze.count() == 0);
 
     w.status.pausedUntil.reset();
-    w.actions.update(w.status, true, 10min);
+    w.actions.update(w.status, true, 10min, kNow);
     CHECK(w.button("snoozeButton")->isEnabled());
     w.click("snoozeButton");
     CHECK(snooze.count() == 1);
@@ -268,7 +268,7 @@ TEST_CASE("status: screenshots in a light and a dark palette, the ring in its co
           std::pair{QStringLiteral("dark"), test::darkPalette()}}) {
         QApplication::setPalette(palette);
         Window w;
-        w.actions.update(w.status, false, 10min);
+        w.actions.update(w.status, false, 10min, kNow);
         w.window.show();
         const QImage image = screenshot(w.window, theme + QStringLiteral("-sitting"));
         const qreal dpr = image.devicePixelRatio();
@@ -293,7 +293,7 @@ TEST_CASE("status: screenshots in a light and a dark palette, the ring in its co
         w.status.due = true;
         w.status.sitting = 61min;
         w.status.untilReminder = 0s;
-        w.actions.update(w.status, true, 10min);
+        w.actions.update(w.status, true, 10min, kNow);
         w.window.refresh();
         ui::TrayState dueLook;
         dueLook.look = ui::TrayState::Look::Due;
@@ -302,7 +302,7 @@ TEST_CASE("status: screenshots in a light and a dark palette, the ring in its co
         CHECK_MESSAGE(near(dueEast, dueLook.colour()), dueEast.name().toStdString());
 
         w.status.pausedUntil = QDateTime(kNow.date(), QTime(15, 30));
-        w.actions.update(w.status, true, 10min);
+        w.actions.update(w.status, true, 10min, kNow);
         w.window.refresh();
         screenshot(w.window, theme + QStringLiteral("-paused"));
     }
