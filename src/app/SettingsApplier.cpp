@@ -59,6 +59,8 @@ const QList<LiveKey>& liveKeys()
          [](const Settings& a, const Settings& b) { return a.breaks.routine == b.breaks.routine; }},
         {"break.sound", Takes::NextBreak,
          [](const Settings& a, const Settings& b) { return a.breaks.sound == b.breaks.sound; }},
+        {"break.voice", Takes::NextBreak,
+         [](const Settings& a, const Settings& b) { return a.breaks.voice == b.breaks.voice; }},
         {"notifications.style", Takes::AtOnce,
          [](const Settings& a, const Settings& b) {
              return a.notificationStyle == b.notificationStyle;

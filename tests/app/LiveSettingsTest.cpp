@@ -154,6 +154,7 @@ const QMap<QString, Change>& changes()
          {"neck-posture",
           [](const Rig& r) { return r.config->settings().breaks.routine == "neck-posture"; }}},
         {"break.sound", {"false", [](const Rig& r) { return !r.config->settings().breaks.sound; }}},
+        {"break.voice", {"true", [](const Rig& r) { return r.config->settings().breaks.voice; }}},
         {"notifications.style",
          {"window", [](const Rig& r) { return r.notifiers->notifier().name() == "window"; }}},
         {"startup.autostart", {"false", [](const Rig& r) { return !r.autostart.enabled; }}},
@@ -224,6 +225,7 @@ TEST_CASE("changed keys are named together, and a comment-only edit changes noth
              "[notifications]\nstyle = \"window\"\n");
     CHECK(rig.changed.isEmpty());
     CHECK(SettingsApplier::takes("break.sound") == SettingsApplier::Takes::NextBreak);
+    CHECK(SettingsApplier::takes("break.voice") == SettingsApplier::Takes::NextBreak);
     CHECK(SettingsApplier::takes("routines.neck-posture") == SettingsApplier::Takes::AtOnce);
     CHECK(SettingsApplier::knows("routines.neck-posture"));
     CHECK_FALSE(SettingsApplier::knows("schedule.no_such_key"));
