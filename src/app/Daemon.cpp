@@ -10,6 +10,7 @@
 #include "app/Presenter.h"
 #include "app/SittingService.h"
 #include "app/StateFile.h"
+#include "app/StatusWatch.h"
 #include "platform/NoIdleSource.h"
 #include "platform/PlatformFactory.h"
 #include "ui/ReminderWindow.h"
@@ -119,6 +120,12 @@ bool Daemon::start(QString* error)
         ControlHandler::Facts{m_session.typeName(), m_options.demo,
                               QCoreApplication::applicationPid(),
                               QCoreApplication::applicationVersion()});
+
+    m_statusWatch =
+        std::make_unique<StatusWatch>(*m_sitting, [this] { return m_handler->status(); });
+    connect(m_statusWatch.get(), &StatusWatch::changed, m_control.get(), &ControlServer::publish);
+    connect(m_control.get(), &ControlServer::watchersChanged, m_statusWatch.get(),
+            &StatusWatch::setWatchers);
 
     connect(m_config.get(), &ConfigService::settingsChanged, this, &Daemon::applySettings);
     connect(m_config.get(), &ConfigService::problemFound, m_presenter.get(),
