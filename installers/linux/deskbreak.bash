@@ -26,7 +26,7 @@ _deskbreak()
     local i command="" command_index=0
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-        --days) ((i++)) ;; # its value is not the command
+        --days | --format) ((i++)) ;; # its value is not the command
         -*) ;;
         *)
             command=${words[i]}
@@ -40,6 +40,10 @@ _deskbreak()
         _deskbreak_offer "1 7 14 30 90 365"
         return
     fi
+    if [[ $prev == --format ]]; then
+        _deskbreak_offer "text waybar json"
+        return
+    fi
 
     if [[ -z $command ]]; then
         if [[ $cur == -* ]]; then
@@ -51,19 +55,32 @@ _deskbreak()
     fi
 
     # Positional arguments after the command, options left out.
-    local args=() opt_json="" opt_csv=""
+    local args=() opt_json="" opt_csv="" opt_watch="" opt_format=""
     for ((i = command_index + 1; i < cword; i++)); do
         case ${words[i]} in
         --days) ((i++)) ;;
+        --format)
+            opt_format=1
+            ((i++))
+            ;;
         --json) opt_json=1 ;;
         --csv) opt_csv=1 ;;
+        --watch) opt_watch=1 ;;
         -*) ;;
         *) args+=("${words[i]}") ;;
         esac
     done
 
     case $command in
-    status | routines | exercises | doctor)
+    status)
+        # --json, or --watch with its --format.
+        if [[ -n $opt_watch ]]; then
+            [[ -z $opt_format ]] && _deskbreak_offer "--format"
+        elif [[ -z $opt_json ]]; then
+            _deskbreak_offer "--json --watch"
+        fi
+        ;;
+    routines | exercises | doctor)
         [[ ${#args[@]} -eq 0 && -z $opt_json ]] && _deskbreak_offer "--json"
         ;;
     routine)

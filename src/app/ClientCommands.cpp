@@ -3,51 +3,19 @@
 #include "app/ControlProtocol.h"
 #include "app/ControlServer.h"
 #include "app/ExitCode.h"
+#include "app/StatusFormat.h"
 #include "core/Duration.h"
 #include "core/Limits.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace deskbreak::app {
 
 namespace {
 
 constexpr int kTimeoutMs = 5000;
-
-QString describeStatus(const QJsonObject& s)
-{
-    namespace key = control::key;
-    using std::chrono::seconds;
-    const QString state = s.value(key::state).toString();
-    QString text = QStringLiteral("state:         %1\n").arg(state);
-    if (s.value(key::breakRoutine).isString())
-        text += QStringLiteral("routine:       %1\n").arg(s.value(key::breakRoutine).toString());
-    text += QStringLiteral("sitting:       %1%2\n")
-                .arg(core::formatDuration(seconds(s.value(key::sittingSeconds).toInteger())),
-                     s.value(key::overload).toBool() ? QStringLiteral(" (overload)") : QString());
-    text +=
-        QStringLiteral("next break:    %1\n")
-            .arg(s.value(key::due).toBool() && !s.value(key::snoozed).toBool()
-                     ? QStringLiteral("due now")
-                     : QStringLiteral("in ") + core::formatDuration(seconds(
-                                                   s.value(key::secondsToNextBreak).toInteger())));
-    const int early = s.value(key::breaksEndedEarlyToday).toInt();
-    text += QStringLiteral("breaks today:  %1%2\n")
-                .arg(s.value(key::breaksToday).toInt())
-                .arg(early > 0 ? QStringLiteral(" (and %1 ended early)").arg(early) : QString());
-    const int left = s.value(key::snoozesLeft).toInt();
-    text += QStringLiteral("snoozes left:  %1\n")
-                .arg(left < 0 ? QStringLiteral("unlimited") : QString::number(left));
-    if (!s.value(key::pausedUntil).isNull())
-        text += QStringLiteral("paused until:  %1\n").arg(s.value(key::pausedUntil).toString());
-    text +=
-        QStringLiteral("idle input:    %1\nnotifications: %2\ntray:          %3\n")
-            .arg(s.value(key::idleBackend).toString(), s.value(key::notificationBackend).toString(),
-                 s.value(key::trayAvailable).toBool() ? QStringLiteral("shown")
-                                                      : QStringLiteral("no tray on this desktop"));
-    return text;
-}
 
 } // namespace
 
@@ -57,9 +25,74 @@ bool isClientCommand(const QString& command)
     return c && c->needsDaemon && c->listed;
 }
 
-int runClientCommand(const QString& command, const QStringList& args, bool json, bool untilTomorrow,
-                     QTextStream& out, QTextStream& err)
+namespace {
+
+// `status --watch`: the daemon's reply, then a line at each change it pushes, each printed
+// at once (a panel reads them as they come). Ends when the daemon goes.
+int watchStatus(const QJsonObject& request, const QString& format, const core::Clock& clock,
+                QTextStream& out, QTextStream& err)
 {
+    namespace field = control::field;
+    QString refused;
+    QString last;
+    int lines = 0;
+    bool connected = false;
+    watchControlStatus(
+        request,
+        [&](const QJsonObject& status) {
+            if (!status.value(field::ok).toBool()) {
+                refused = status.value(field::error).toString(QStringLiteral("no reply"));
+                return false;
+            }
+            // The daemon sends what changed; a text or waybar line may still read the same.
+            const QString text = statusformat::render(format, status, clock.wall());
+            if (lines > 0 && text == last && format != u"json")
+                return true;
+            out << text << '\n';
+            out.flush();
+            last = text;
+            ++lines;
+            return true;
+        },
+        kTimeoutMs, &connected);
+    if (!refused.isEmpty()) {
+        err << "deskbreak: " << refused << '\n';
+        return ExitCode::Failure;
+    }
+    // Gone (or never there): the panel is told, so it shows no stale state.
+    if (const auto gone = statusformat::stopped(format)) {
+        out << *gone << '\n';
+        out.flush();
+    }
+    err << (connected && lines > 0 ? "deskbreak: the daemon stopped; the watch ends\n"
+                                   : "deskbreak: no deskbreak daemon is running (start it "
+                                     "with `deskbreak`)\n");
+    return ExitCode::NoDaemon;
+}
+
+} // namespace
+
+std::optional<core::HistoryEvent> stretchInProgress(int timeoutMs)
+{
+    namespace key = control::key;
+    bool connected = false;
+    const QJsonObject status =
+        sendControlRequest({{control::field::command, control::name(control::CommandId::Status)}},
+                           timeoutMs, &connected);
+    const QDateTime since =
+        QDateTime::fromString(status.value(key::sittingSince).toString(), Qt::ISODate);
+    const qint64 sitting = status.value(key::sittingSeconds).toInteger();
+    if (!connected || !status.value(control::field::ok).toBool() || !since.isValid() ||
+        sitting <= 0)
+        return std::nullopt;
+    return core::HistoryEvent{core::HistoryEvent::Kind::SittingSpan, since.addSecs(sitting), since};
+}
+
+int runClientCommand(const QString& command, const QStringList& args, const ClientOptions& options,
+                     const core::Clock& clock, QTextStream& out, QTextStream& err)
+{
+    const bool json = options.json;
+    const bool untilTomorrow = options.untilTomorrow;
     auto usage = [&](const QString& message) {
         err << "deskbreak: " << message << "\nTry 'deskbreak --help'.\n";
         return ExitCode::Usage;
@@ -77,6 +110,17 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
         request.insert(field::routine, args[0]);
     if (untilTomorrow && id != CommandId::Pause)
         return usage(QStringLiteral("--until-tomorrow goes with pause"));
+    if (options.watch && id != CommandId::Status)
+        return usage(QStringLiteral("--watch goes with status"));
+    if (!options.format.isEmpty() && !options.watch)
+        return usage(QStringLiteral("--format goes with status --watch"));
+    if (options.watch && json)
+        return usage(QStringLiteral("use --watch --format json for a JSON line at each change"));
+    const QString format =
+        options.format.isEmpty() ? QString(control::kWatchFormats[0]) : options.format;
+    if (std::find(control::kWatchFormats.begin(), control::kWatchFormats.end(), format) ==
+        control::kWatchFormats.end())
+        return usage(QStringLiteral("--format is one of: text, waybar, json"));
     if (spec->takesDuration && !args.isEmpty()) {
         const auto d = core::parseDuration(args[0]);
         if (!d.value || d.value->count() <= 0)
@@ -97,6 +141,11 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
         request.insert(field::untilTomorrow, untilTomorrow);
     }
 
+    if (options.watch) {
+        request.insert(field::watch, true);
+        return watchStatus(request, format, clock, out, err);
+    }
+
     bool connected = false;
     const QJsonObject answer = sendControlRequest(request, kTimeoutMs, &connected);
     if (!connected) {
@@ -114,7 +163,7 @@ int runClientCommand(const QString& command, const QStringList& args, bool json,
             status.remove(field::ok);
             out << QJsonDocument(status).toJson(QJsonDocument::Indented);
         } else {
-            out << describeStatus(answer);
+            out << statusformat::describe(answer, clock.wall());
         }
     } else if (answer.contains(field::warning)) {
         err << "deskbreak: " << answer.value(field::warning).toString() << '\n';

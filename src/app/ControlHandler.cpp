@@ -145,16 +145,43 @@ QJsonObject ControlHandler::handle(const QJsonObject& request)
     return control::reply(answer);
 }
 
+QLatin1StringView ControlHandler::stateOf(const core::SittingModel::Status& s)
+{
+    namespace state = control::state;
+    using Phase = core::SittingModel::Phase;
+    if (s.phase == Phase::OnBreak)
+        return state::onBreak;
+    if (s.phase == Phase::Away)
+        return state::away;
+    if (s.pausedUntil)
+        return state::paused;
+    if (s.due && !s.snoozed)
+        return state::due;
+    return state::sitting;
+}
+
 QJsonObject ControlHandler::status() const
 {
     namespace key = control::key;
     const auto s = m_sitting.status();
+    const QLatin1StringView state = stateOf(s);
+    const auto utc = [](const QDateTime& t) {
+        return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
+    };
+    const auto breakTime =
+        state == control::state::onBreak ? m_presentation.breakTime() : std::nullopt;
+    const auto seconds = [](std::optional<std::chrono::seconds> d) {
+        return d ? QJsonValue(qint64(d->count())) : QJsonValue();
+    };
     return {
-        {key::state, s.pausedUntil && s.phase == SittingService::Phase::Sitting
-                         ? QStringLiteral("paused")
-                         : SittingService::phaseName(s.phase)},
+        {key::state, state},
         {key::sittingSeconds, qint64(s.sitting.count())},
+        {key::sittingSince, utc(s.sittingSince)},
         {key::secondsToNextBreak, qint64(s.untilReminder.count())},
+        {key::nextBreakAt,
+         utc(state == control::state::sitting ? m_sitting.nextReminderAt() : QDateTime())},
+        {key::breakSecondsLeft, seconds(breakTime ? std::optional(breakTime->left) : std::nullopt)},
+        {key::breakSeconds, seconds(breakTime ? std::optional(breakTime->total) : std::nullopt)},
         {key::overload, s.overload},
         {key::due, s.due},
         {key::reminderOpen, s.reminderOpen},

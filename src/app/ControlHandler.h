@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/SittingModel.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -31,6 +33,14 @@ public:
         virtual QString startBreak(const QString& routine) = 0;
         // The break going on comes to the front.
         virtual void raiseBreak() = 0;
+        // The routine a break window plays: its length, and the time left in it (the
+        // window's own pause stops that clock).
+        struct BreakTime {
+            std::chrono::seconds left{};
+            std::chrono::seconds total{};
+        };
+        // nullopt while no break window plays a routine.
+        virtual std::optional<BreakTime> breakTime() const = 0;
     };
     // What the status reports about the daemon itself.
     struct Facts {
@@ -46,6 +56,8 @@ public:
     QJsonObject handle(const QJsonObject& request);
     // The fields of `deskbreak status --json` (control::kStatusKeys).
     QJsonObject status() const;
+    // The state a status reports (one of control::kStates), by their precedence.
+    static QLatin1StringView stateOf(const core::SittingModel::Status& status);
 
     // A request's "seconds": nullopt when absent, else whole seconds within
     // [1 s, control::kMaxSeconds]; anything else sets `error`.

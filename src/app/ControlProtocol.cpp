@@ -15,8 +15,11 @@ using enum CommandId;
 
 // name, needs the daemon, listed, takes a duration, usage, help, options, words
 constexpr std::array<Command, 16> kCommands = {{
-    {Status, "status", true, true, false, "[--json]",
-     "what the daemon sees: sitting time, next break, backends", "--json", ""},
+    {Status, "status", true, true, false, "[--json | --watch [--format F]]",
+     "what the daemon sees: state, sitting time, next break,\n"
+     "backends; --watch: a line at each change, for panel bars\n"
+     "(F: text, waybar or json)",
+     "--json --watch --format", ""},
     {Show, "show", true, false, false, "", "show the status window (a second start sends it)", "",
      ""},
     {Break, "break", true, true, false, "[ROUTINE]",
@@ -105,6 +108,15 @@ QString helpText()
     return text;
 }
 
+QString stateLabel(const QString& name)
+{
+    if (name == state::onBreak)
+        return QStringLiteral("on break");
+    if (name == state::due)
+        return QStringLiteral("break due");
+    return name;
+}
+
 QString socketPath()
 {
     return paths::runtimeDir() + QStringLiteral("/deskbreak.socket");
@@ -152,6 +164,11 @@ bool validateRequest(const QJsonObject& request, QString* error)
         return false;
     }
     const QJsonValue seconds = request.value(QStringLiteral("seconds"));
+    const QJsonValue watch = request.value(field::watch);
+    if (!watch.isUndefined() && (!watch.isBool() || command.toString() != u"status")) {
+        *error = QStringLiteral("\"watch\" is true or false, and goes with status only");
+        return false;
+    }
     if (command.toString() == u"break") {
         const QJsonValue routine = request.value(field::routine);
         if (routine.isUndefined() ||

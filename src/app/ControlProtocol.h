@@ -18,6 +18,10 @@ constexpr qsizetype kMaxMessage = 4096; // bytes, newline included
 // Longest activation token passed on (xdg-activation tokens and startup ids are far shorter).
 constexpr qsizetype kMaxActivationToken = 256;
 constexpr qsizetype kMaxRoutineName = 200;
+// How many `status --watch` clients the daemon keeps at once; one more is refused.
+constexpr int kMaxWatchers = 16;
+// A watcher that reads nothing is dropped once this much waits unsent to it.
+constexpr qint64 kMaxWatcherBacklog = 64 * 1024;
 
 // Every command of deskbreak, defined once: the command line's parser and --help, the
 // daemon's control handler, the bash completion (a test checks it against this table)
@@ -72,19 +76,49 @@ constexpr QLatin1StringView command("command");
 constexpr QLatin1StringView seconds("seconds");
 constexpr QLatin1StringView untilTomorrow("until_tomorrow");
 constexpr QLatin1StringView routine("routine"); // break: the routine to play
-constexpr QLatin1StringView usage("usage");     // a failure: true when the request was misused
+// status: keep the connection and push a status object on each change (`status --watch`).
+constexpr QLatin1StringView watch("watch");
+constexpr QLatin1StringView usage("usage"); // a failure: true when the request was misused
 constexpr QLatin1StringView ok("ok");
 constexpr QLatin1StringView error("error");
 constexpr QLatin1StringView message("message");
 constexpr QLatin1StringView warning("warning");
 } // namespace field
 
+// The states a status reports ("state"), defined once, in the order of precedence: a break
+// going on, then away, then a pause, then a break that is due (its reminder shown or held
+// back, not snoozed), else sitting.
+namespace state {
+constexpr QLatin1StringView onBreak("break");
+constexpr QLatin1StringView away("away");
+constexpr QLatin1StringView paused("paused");
+constexpr QLatin1StringView due("due");
+constexpr QLatin1StringView sitting("sitting");
+} // namespace state
+inline constexpr std::array kStates = {state::onBreak, state::away, state::paused, state::due,
+                                       state::sitting};
+// How a person reads a state: "on break", "break due", ...
+QString stateLabel(const QString& state);
+
+// The formats of `status --watch --format F`, the first the default.
+inline constexpr std::array kWatchFormats = {QLatin1StringView("text"), QLatin1StringView("waybar"),
+                                             QLatin1StringView("json")};
+
 // The fields of a status reply (`deskbreak status --json`), defined once: the daemon fills
 // each, the client reads them, tests check a reply (and the e2e scripts) against kStatusKeys.
 namespace key {
-constexpr QLatin1StringView state("state"); // sitting, away, break, paused
+constexpr QLatin1StringView state("state"); // one of kStates
 constexpr QLatin1StringView sittingSeconds("sitting_seconds");
+// When the stretch counted in sitting_seconds began (ISO, UTC); null while away. On a break
+// it ended where the break began: sitting_since + sitting_seconds.
+constexpr QLatin1StringView sittingSince("sitting_since");
 constexpr QLatin1StringView secondsToNextBreak("seconds_to_next_break");
+// When the next reminder comes (ISO, UTC), by the wall clock; null on a break, away, paused.
+constexpr QLatin1StringView nextBreakAt("next_break_at");
+// On a break: the routine time left (pauses in the break window stop it); null otherwise,
+// or while no break window plays it.
+constexpr QLatin1StringView breakSecondsLeft("break_seconds_left");
+constexpr QLatin1StringView breakSeconds("break_seconds"); // on a break: the routine's length
 constexpr QLatin1StringView overload("overload");
 constexpr QLatin1StringView due("due");
 constexpr QLatin1StringView reminderOpen("reminder_open");
@@ -110,7 +144,11 @@ constexpr QLatin1StringView history("history"); // "ok", or why it cannot be wri
 inline constexpr std::array kStatusKeys = {
     key::state,
     key::sittingSeconds,
+    key::sittingSince,
     key::secondsToNextBreak,
+    key::nextBreakAt,
+    key::breakSecondsLeft,
+    key::breakSeconds,
     key::overload,
     key::due,
     key::reminderOpen,
@@ -142,7 +180,8 @@ QJsonObject decode(const QByteArray& line, QString* error);
 // Checks what a request asks for before anything acts on it: "command" is a string;
 // snooze's "seconds", if given, a whole number from 1 to core::limits::kMaxSnooze (a day);
 // pause has either "until_tomorrow": true or "seconds" from 1 to kMaxPause (a week); break's
-// "routine", if given, a name of at most kMaxRoutineName characters.
+// "routine", if given, a name of at most kMaxRoutineName characters; "watch", if given,
+// true or false and only with status.
 // False with the reason to send back.
 bool validateRequest(const QJsonObject& request, QString* error);
 

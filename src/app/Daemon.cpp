@@ -12,6 +12,7 @@
 #include "app/SettingsApplier.h"
 #include "app/SittingService.h"
 #include "app/StateFile.h"
+#include "app/StatusWatch.h"
 #include "platform/NoIdleSource.h"
 #include "platform/PlatformFactory.h"
 #include "ui/ReminderWindow.h"
@@ -142,6 +143,13 @@ bool Daemon::start(QString* error)
             [](const QString& level) { setLogLevel(level); }});
     connect(m_config.get(), &ConfigService::settingsChanged, m_settingsApplier.get(),
             &SettingsApplier::apply);
+
+    m_statusWatch =
+        std::make_unique<StatusWatch>(*m_sitting, [this] { return m_handler->status(); });
+    connect(m_statusWatch.get(), &StatusWatch::changed, m_control.get(), &ControlServer::publish);
+    connect(m_control.get(), &ControlServer::watchersChanged, m_statusWatch.get(),
+            &StatusWatch::setWatchers);
+
     connect(m_config.get(), &ConfigService::problemFound, m_presenter.get(),
             &Presenter::tellConfigProblem);
     connect(m_presenter.get(), &Presenter::quitRequested, this, &Daemon::quit);

@@ -21,6 +21,7 @@ class NotifierSwitch;
 class Presenter;
 class SettingsApplier;
 class SittingService;
+class StatusWatch;
 
 // The composition root of the running daemon: it picks the backends and wires the
 // services (config, sitting, presenter, control handler, autostart policy, the settings
@@ -57,6 +58,7 @@ private:
     std::unique_ptr<platform::SessionMonitor> m_sessionMonitor; // may be null
     std::unique_ptr<Presenter> m_presenter;
     std::unique_ptr<ControlHandler> m_handler;
+    std::unique_ptr<StatusWatch> m_statusWatch; // lines for `status --watch`
     std::unique_ptr<platform::Autostart> m_autostart;
     std::unique_ptr<AutostartPolicy> m_autostartPolicy;
     std::unique_ptr<SettingsApplier> m_settingsApplier;

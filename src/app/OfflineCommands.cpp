@@ -57,6 +57,63 @@ QString minutesSeconds(std::chrono::seconds s)
     return QStringLiteral("%1:%2").arg(s.count() / 60).arg(s.count() % 60, 2, 10, QLatin1Char('0'));
 }
 
+// The columns of the stats table: a two-line header (what, then which of it) over the
+// values, right-aligned, the date column left-aligned.
+struct Column {
+    const char* top;
+    const char* bottom;
+    int width;
+};
+constexpr Column kStatsColumns[] = {
+    {"sitting", "total", 7}, {"longest", "stretch", 7}, {"past", "overload", 8},
+    {"breaks", "done", 6},   {"ended", "early", 5},     {"", "snoozed", 7},
+    {"", "skipped", 7},      {"natural", "breaks", 7},
+};
+
+void printStatsTable(const QList<DayStats>& stats, const std::optional<HistoryEvent>& inProgress,
+                     QTextStream& out)
+{
+    QStringList top, bottom;
+    for (const Column& c : kStatsColumns) {
+        top << QString::fromLatin1(c.top);
+        bottom << QString::fromLatin1(c.bottom);
+    }
+    const auto row = [&out](const QString& first, const QStringList& cells) {
+        QString line = first.leftJustified(10);
+        for (int i = 0; i < cells.size(); ++i)
+            line += QStringLiteral("  ") + cells[i].rightJustified(kStatsColumns[i].width);
+        while (line.endsWith(u' '))
+            line.chop(1);
+        out << line << '\n';
+    };
+    row(QString(), top);
+    row(QStringLiteral("date"), bottom);
+    for (const DayStats& d : stats)
+        row(d.date.toString(Qt::ISODate),
+            {formatDuration(d.sitting), formatDuration(d.longestSitting),
+             formatDuration(d.overload), QString::number(d.breaksCompleted),
+             QString::number(d.breaksEndedEarly), QString::number(d.snoozed),
+             QString::number(d.skipped), QString::number(d.naturalBreaks)});
+    const DayAverage a = averageOverDaysWithData(stats);
+    if (stats.size() > 1 && a.days > 0) {
+        const auto count = [](double v) { return QString::number(v, 'f', 1); };
+        row(QStringLiteral("average"),
+            {formatDuration(a.sitting), formatDuration(a.longestSitting),
+             formatDuration(a.overload), count(a.breaksCompleted), count(a.breaksEndedEarly),
+             count(a.snoozed), count(a.skipped), count(a.naturalBreaks)});
+        out << QStringLiteral("average over %1 with data (of the %2 shown)\n")
+                   .arg(a.days == 1 ? QStringLiteral("1 day")
+                                    : QStringLiteral("%1 days").arg(a.days))
+                   .arg(stats.size());
+    } else if (a.days == 0) {
+        out << "nothing recorded in these days\n";
+    }
+    if (inProgress && !stats.isEmpty() && inProgress->at.toLocalTime().date() == stats.last().date)
+        out << QStringLiteral("today includes the sitting going on now (%1 so far)\n")
+                   .arg(formatDuration(
+                       std::chrono::seconds(inProgress->start.secsTo(inProgress->at))));
+}
+
 } // namespace
 
 int checkConfigCommand(const QString& file, QTextStream& out, QTextStream& err)
@@ -270,8 +327,8 @@ int autostartCommand(const QString& action, QTextStream& out, QTextStream& err)
     return ExitCode::Ok;
 }
 
-int statsCommand(int days, StatsFormat format, const QDate& today, QTextStream& out,
-                 QTextStream& err)
+int statsCommand(int days, StatsFormat format, const QDate& today,
+                 const StretchQuery& askInProgress, QTextStream& out, QTextStream& err)
 {
     // Overload is measured against the user's own overload_after (the default if the file is
     // broken).
@@ -307,6 +364,10 @@ int statsCommand(int days, StatsFormat format, const QDate& today, QTextStream& 
             << " to be written into the history (the daemon does it when it can); " << counted
             << " of them are counted here\n";
     }
+    // Not in the history until it ends: the daemon says what it counts now.
+    const std::optional<HistoryEvent> inProgress = askInProgress ? askInProgress() : std::nullopt;
+    if (inProgress)
+        events.append(*inProgress);
     const QList<DayStats> stats = dailyStats(events, today.addDays(1 - days), today, overloadAfter);
 
     const auto s = [](std::chrono::seconds d) { return qint64(d.count()); };
@@ -324,41 +385,23 @@ int statsCommand(int days, StatsFormat format, const QDate& today, QTextStream& 
                             {QStringLiteral("snoozed"), d.snoozed},
                             {QStringLiteral("skipped"), d.skipped},
                             {QStringLiteral("natural_breaks"), d.naturalBreaks},
-                            {QStringLiteral("natural_break_seconds"), s(d.naturalBreakTime)}});
+                            {QStringLiteral("natural_break_seconds"), s(d.naturalBreakTime)},
+                            {QStringLiteral("reminders_to_break"), d.remindersToBreak},
+                            {QStringLiteral("reminders_snoozed"), d.remindersSnoozed},
+                            {QStringLiteral("reminders_skipped"), d.remindersSkipped}});
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
     } else if (format == StatsFormat::Csv) {
-        out << "date,sitting_seconds,longest_sitting_seconds,overload_seconds,reminders,breaks_"
-               "completed,"
-               "breaks_ended_early,snoozed,skipped,natural_breaks,natural_break_seconds\n";
+        out << "date,sitting_seconds,longest_sitting_seconds,overload_seconds,reminders,"
+               "breaks_completed,breaks_ended_early,snoozed,skipped,natural_breaks,"
+               "natural_break_seconds,reminders_to_break,reminders_snoozed,reminders_skipped\n";
         for (const DayStats& d : stats)
             out << d.date.toString(Qt::ISODate) << ',' << s(d.sitting) << ',' << s(d.longestSitting)
                 << ',' << s(d.overload) << ',' << d.reminders << ',' << d.breaksCompleted << ','
                 << d.breaksEndedEarly << ',' << d.snoozed << ',' << d.skipped << ','
-                << d.naturalBreaks << ',' << s(d.naturalBreakTime) << '\n';
+                << d.naturalBreaks << ',' << s(d.naturalBreakTime) << ',' << d.remindersToBreak
+                << ',' << d.remindersSnoozed << ',' << d.remindersSkipped << '\n';
     } else {
-        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
-                   .arg(QStringLiteral("day"), -10)
-                   .arg(QStringLiteral("sitting"), 8)
-                   .arg(QStringLiteral("longest"), 8)
-                   .arg(QStringLiteral("overload"), 8)
-                   .arg(QStringLiteral("breaks"), 6)
-                   .arg(QStringLiteral("snoozed"), 7)
-                   .arg(QStringLiteral("skipped"), 7)
-                   .arg(QStringLiteral("natural"), 7);
-        for (const DayStats& d : stats)
-            out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
-                       .arg(d.date.toString(Qt::ISODate), -10)
-                       .arg(formatDuration(d.sitting), 8)
-                       .arg(formatDuration(d.longestSitting), 8)
-                       .arg(formatDuration(d.overload), 8)
-                       .arg(d.breaksEndedEarly ? QStringLiteral("%1+%2")
-                                                     .arg(d.breaksCompleted)
-                                                     .arg(d.breaksEndedEarly)
-                                               : QString::number(d.breaksCompleted),
-                            6)
-                       .arg(d.snoozed, 7)
-                       .arg(d.skipped, 7)
-                       .arg(d.naturalBreaks, 7);
+        printStatsTable(stats, inProgress, out);
     }
     return ExitCode::Ok;
 }

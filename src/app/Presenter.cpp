@@ -210,6 +210,8 @@ void Presenter::refresh()
     m_tray->update(ui::TrayState::from(s, m_sitting.schedule().interval, now));
     if (m_statusWindow && m_statusWindow->isVisible())
         m_statusWindow->refresh(); // a change shows at once, not at the next second
+    if (m_statsWindow)
+        m_statsWindow->setDays(m_sitting.recentDays(30)); // the stretch going on grows
 }
 
 void Presenter::onStateChanged()
@@ -217,8 +219,6 @@ void Presenter::onStateChanged()
     if (!m_sitting.status().due)
         m_reminded.clear(); // answered or gone: the next reminder picks afresh
     refresh();
-    if (m_statsWindow)
-        m_statsWindow->setDays(m_sitting.recentDays(30));
 }
 
 void Presenter::showStatusWindow(const QString& activationToken)
@@ -561,6 +561,16 @@ bool Presenter::trayAvailable() const
 bool Presenter::breakWindowOpen() const
 {
     return !m_breakWindow.isNull();
+}
+
+std::optional<ControlHandler::Presentation::BreakTime> Presenter::breakTime() const
+{
+    if (!m_breakWindow || m_breakWindow->isOver())
+        return std::nullopt;
+    using std::chrono::ceil;
+    using std::chrono::seconds;
+    return BreakTime{ceil<seconds>(m_breakWindow->timeLeft()),
+                     ceil<seconds>(m_breakWindow->player().total())};
 }
 
 } // namespace deskbreak::app

@@ -84,6 +84,7 @@ public:
     void showStatusWindow(const QString& activationToken = {}) override;
     QString startBreak(const QString& routine = {}) override;
     void raiseBreak() override;
+    std::optional<BreakTime> breakTime() const override;
 
 signals:
     void quitRequested();

@@ -182,14 +182,19 @@ QList<core::DayStats> SittingService::recentDays(int days) const
     // A day early: spans ending after midnight.
     const QDateTime from(today.addDays(-days), QTime(0, 0));
     QList<core::HistoryEvent> events = m_history->events(from, now.addSecs(1));
-    // The stretch going on now counts too.
-    const auto s = m_model.status();
-    if (s.phase == Phase::Sitting && s.sitting.count() > 0) {
-        core::HistoryEvent current{core::HistoryEvent::Kind::SittingSpan, now, {}};
-        current.start = now.addSecs(-s.sitting.count());
-        events.append(current);
-    }
+    if (const auto current = stretchInProgress())
+        events.append(*current);
     return core::dailyStats(events, today.addDays(1 - days), today, m_schedule.overloadAfter);
+}
+
+std::optional<core::HistoryEvent> SittingService::stretchInProgress() const
+{
+    const auto s = m_model.status();
+    if (!s.sittingSince.isValid() || s.sitting.count() <= 0)
+        return std::nullopt;
+    core::HistoryEvent span{core::HistoryEvent::Kind::SittingSpan,
+                            s.sittingSince.addSecs(s.sitting.count()), s.sittingSince};
+    return span;
 }
 
 void SittingService::wake()

@@ -64,6 +64,9 @@ public:
     int breaksEndedEarlyToday() const;
     // The last `days` local days, today last, the stretch going on now included.
     QList<core::DayStats> recentDays(int days) const;
+    // The sitting stretch not yet in the history (it is recorded when it ends): the one going
+    // on, or on a break the one the break interrupted. nullopt when there is none.
+    std::optional<core::HistoryEvent> stretchInProgress() const;
 
     // What the wake-up timer calls: reads the idle time (polling sources) or only the
     // clock, then sets the timer again. Tests call it instead of waiting.

@@ -65,6 +65,9 @@ QString launcherActivationToken()
     return {};
 }
 
+// How long `stats` waits for a running daemon to say what it counts now.
+constexpr int kStretchWaitMs = 2000;
+
 // How long a later start waits for the lock's owner to answer on its socket.
 constexpr qint64 kClaimWaitMs = 10000;
 
@@ -199,7 +202,14 @@ int main(int argc, char* argv[])
     const QCommandLineOption daysOption(QStringLiteral("days"),
                                         QStringLiteral("With stats: how many days (1-366)."),
                                         QStringLiteral("N"), QStringLiteral("7"));
-    parser.addOptions({json, csv, daysOption, demo, untilTomorrow});
+    const QCommandLineOption watch(
+        QStringLiteral("watch"),
+        QStringLiteral("With status: print a line at each change, until the daemon stops."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("With status --watch: text (the default), "
+                                                   "waybar or json."),
+                                    QStringLiteral("F"));
+    parser.addOptions({json, csv, daysOption, demo, untilTomorrow, watch, format});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("What to do (see Commands)."),
                                  QStringLiteral("[command]"));
@@ -253,8 +263,10 @@ int main(int argc, char* argv[])
     }
     QCoreApplication app(argc, argv);
     if (spec->needsDaemon)
-        return runClientCommand(command, args.mid(1), parser.isSet(json),
-                                parser.isSet(untilTomorrow), out, err);
+        return runClientCommand(command, args.mid(1),
+                                {parser.isSet(json), parser.isSet(untilTomorrow),
+                                 parser.isSet(watch), parser.value(format)},
+                                deskbreak::platform::SystemClock(), out, err);
     switch (spec->id) {
     case control::CommandId::CheckConfig:
         if (args.size() > 2)
@@ -287,11 +299,13 @@ int main(int argc, char* argv[])
             (parser.isSet(json) && parser.isSet(csv)))
             return usage(QStringLiteral(
                 "use: deskbreak stats [--days N] [--json | --csv], N from 1 to 366"));
-        return statsCommand(days,
-                            parser.isSet(json)  ? StatsFormat::Json
-                            : parser.isSet(csv) ? StatsFormat::Csv
-                                                : StatsFormat::Table,
-                            deskbreak::platform::SystemClock().wall().date(), out, err);
+        return statsCommand(
+            days,
+            parser.isSet(json)  ? StatsFormat::Json
+            : parser.isSet(csv) ? StatsFormat::Csv
+                                : StatsFormat::Table,
+            deskbreak::platform::SystemClock().wall().date(),
+            [] { return stretchInProgress(kStretchWaitMs); }, out, err);
     }
     case control::CommandId::Status:
     case control::CommandId::Show:

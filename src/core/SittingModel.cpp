@@ -571,6 +571,8 @@ SittingModel::Status SittingModel::status() const
         s.sitting = secs(now - m_sittingSince);
     else if (m_phase == Phase::OnBreak && !m_breakFromAway)
         s.sitting = secs(m_breakStartedAt - m_sittingSince);
+    if (s.sitting.count() > 0)
+        s.sittingSince = wallAt(m_sittingSince);
     s.untilReminder = m_phase == Phase::Away
                           ? secs(m_schedule.interval)
                           : std::max(std::chrono::seconds(0), secs(m_nextReminderAt - now));

@@ -19,7 +19,8 @@ public:
 
     struct Status {
         Phase phase = Phase::Sitting;
-        std::chrono::seconds sitting{};       // current continuous sitting time
+        std::chrono::seconds sitting{}; // current continuous sitting time
+        QDateTime sittingSince;         // wall clock: when that stretch began; invalid when none
         std::chrono::seconds untilReminder{}; // 0 when a break is due now
         bool overload = false;                // sitting past overload_after
         bool due = false;                     // a break is due (reminder shown or held back)

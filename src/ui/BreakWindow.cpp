@@ -340,6 +340,11 @@ milliseconds BreakWindow::done() const
     return std::max(0ms, std::min(position(), m_player.total()) - m_skipped);
 }
 
+milliseconds BreakWindow::timeLeft() const
+{
+    return m_over ? 0ms : std::max(0ms, m_player.total() - position());
+}
+
 void BreakWindow::tick()
 {
     if (m_over)

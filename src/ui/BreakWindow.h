@@ -50,6 +50,8 @@ public:
     bool isOver() const { return m_over; }
     // Routine time actually done: pauses and skipped parts do not count.
     std::chrono::milliseconds done() const;
+    // Routine time still to play (skips shorten it, pauses stop it); zero once over.
+    std::chrono::milliseconds timeLeft() const;
 
 public slots:
     // Reads the clock and brings the view up to date; the repaint timer calls it.

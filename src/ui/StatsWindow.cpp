@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -53,6 +54,57 @@ protected:
         p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
     }
 };
+
+// What became of the reminders, as one thin bar of shares: a break, a snooze, a skip and
+// no answer, left to right.
+class AdherenceBar : public QWidget {
+public:
+    using QWidget::QWidget;
+    void setAdherence(const core::Adherence& a)
+    {
+        m_adherence = a;
+        setVisible(a.reminders > 0);
+        update();
+    }
+    QSize sizeHint() const override { return {200, 8}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        const core::Adherence& a = m_adherence;
+        if (a.reminders <= 0)
+            return;
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QColor window = palette().color(QPalette::Window);
+        const QColor text = palette().color(QPalette::WindowText);
+        const QRectF all = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+        QPainterPath clip;
+        clip.addRoundedRect(all, all.height() / 2, all.height() / 2);
+        p.setClipPath(clip);
+        p.fillRect(all, mixColours(window, text, 0.12)); // no answer
+        const struct {
+            int count;
+            QColor colour;
+        } parts[] = {{a.toBreak, StatsChart::kSittingColour},
+                     {a.snoozed, QColor(0x63, 0x66, 0xf1)}, // the tray's snoozed indigo
+                     {a.skipped, mixColours(window, text, 0.45)}};
+        qreal x = all.left();
+        for (const auto& part : parts) {
+            const qreal w = all.width() * part.count / a.reminders;
+            p.fillRect(QRectF(x, all.top(), w, all.height()), part.colour);
+            x += w;
+        }
+    }
+
+private:
+    core::Adherence m_adherence;
+};
+
+QString plural(int n, const QString& one, const QString& many)
+{
+    return n == 1 ? one : many.arg(n);
+}
 
 } // namespace
 
@@ -164,6 +216,16 @@ StatsWindow::StatsWindow(QWidget* parent)
     m_rangeSummary = makeLabel(QStringLiteral("rangeSummary"), caption);
     m_rangeSummary->setWordWrap(true);
     m_dimLabels << m_rangeSummary;
+    m_adherence = makeLabel(QStringLiteral("adherence"), caption);
+    m_adherence->setWordWrap(true);
+    m_adherence->setToolTip(tr("Each reminder counts once, by your first answer to it: a break "
+                               "started, a snooze or a skip. No answer: it came again, or you "
+                               "went away."));
+    m_dimLabels << m_adherence;
+    auto* bar = new AdherenceBar;
+    bar->setObjectName(QStringLiteral("adherenceBar"));
+    bar->setFixedHeight(8);
+    m_adherenceBar = bar;
 
     m_chart = new StatsChart;
     m_chart->setObjectName(QStringLiteral("chart"));
@@ -179,6 +241,10 @@ StatsWindow::StatsWindow(QWidget* parent)
     layout->addLayout(historyHeader);
     layout->addSpacing(4);
     layout->addWidget(m_rangeSummary);
+    layout->addSpacing(6);
+    layout->addWidget(m_adherence);
+    layout->addSpacing(4);
+    layout->addWidget(m_adherenceBar);
     layout->addSpacing(14);
     layout->addWidget(m_chart, 1);
 
@@ -193,6 +259,7 @@ void StatsWindow::setDays(const QList<core::DayStats>& days)
     m_chart->setDays(days);
     showToday();
     showRangeSummary();
+    showAdherence();
 }
 
 void StatsWindow::setRange(int days)
@@ -201,6 +268,7 @@ void StatsWindow::setRange(int days)
     (days <= kWeek ? m_week : m_month)->setChecked(true);
     styleRangeButtons();
     showRangeSummary();
+    showAdherence();
 }
 
 int StatsWindow::range() const
@@ -229,24 +297,44 @@ void StatsWindow::showRangeSummary()
         m_rangeSummary->setText(tr("Your sitting time and breaks, day by day."));
         return;
     }
-    seconds sitting{};
-    int deskDays = 0, breaks = 0, natural = 0;
-    for (const core::DayStats& d : m_chart->shownDays()) {
-        sitting += d.sitting;
-        deskDays += d.sitting > seconds::zero();
+    int breaks = 0, natural = 0;
+    const QList<core::DayStats> shown = m_chart->shownDays();
+    for (const core::DayStats& d : shown) {
         breaks += d.breaksCompleted;
         natural += d.naturalBreaks;
     }
+    // Over the days that have data only: a first day is not averaged with empty ones.
+    const core::DayAverage a = core::averageOverDaysWithData(shown);
     const QString average =
-        deskDays > 0 ? tr("%1 sitting a day on average")
-                           .arg(core::formatDuration(seconds(sitting.count() / deskDays)))
-                     : tr("No sitting recorded");
+        a.days > 0 ? tr("%1 sitting a day, average over %2")
+                         .arg(core::formatDuration(a.sitting),
+                              plural(a.days, tr("1 day with data"), tr("%1 days with data")))
+                   : tr("No sitting recorded");
     m_rangeSummary->setText(
         tr("Last %1 days: %2 · %3 · %4")
             .arg(m_chart->range())
-            .arg(average, breaks == 1 ? tr("1 break") : tr("%1 breaks").arg(breaks),
-                 natural == 1 ? tr("1 natural break") : tr("%1 natural breaks").arg(natural)));
-    m_rangeSummary->setToolTip(tr("The average counts the days you sat at the desk."));
+            .arg(average, plural(breaks, tr("1 break"), tr("%1 breaks")),
+                 plural(natural, tr("1 natural break"), tr("%1 natural breaks"))));
+    m_rangeSummary->setToolTip(tr("Days with nothing recorded are left out of the average."));
+}
+
+void StatsWindow::showAdherence()
+{
+    const core::Adherence a =
+        core::adherence(m_chart->isEmpty() ? QList<core::DayStats>() : m_chart->shownDays());
+    static_cast<AdherenceBar*>(m_adherenceBar)->setAdherence(a);
+    m_adherence->setVisible(!m_chart->isEmpty()); // the empty state says it all
+    if (a.reminders == 0) {
+        m_adherence->setText(tr("No reminders in these days."));
+        return;
+    }
+    m_adherence->setText(tr("Of %1: %2% led to a break · %3% snoozed · %4% skipped · "
+                            "%5% unanswered")
+                             .arg(plural(a.reminders, tr("1 reminder"), tr("%1 reminders")))
+                             .arg(a.percent(a.toBreak))
+                             .arg(a.percent(a.snoozed))
+                             .arg(a.percent(a.skipped))
+                             .arg(a.percent(a.unanswered())));
 }
 
 void StatsWindow::applyColours()

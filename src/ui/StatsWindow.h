@@ -13,8 +13,10 @@ namespace deskbreak::ui {
 class StatsChart;
 
 // "deskbreak: your stats": today at a glance (sitting, longest stretch, breaks, natural
-// breaks; snoozed, skipped, ended early and time past overload smaller), and a bar chart of
-// the last 7 or 30 days. Built when first opened; no timers: the daemon calls setDays().
+// breaks; snoozed, skipped, ended early and time past overload smaller), and for the last 7
+// or 30 days a summary averaged over the days with data, what became of the reminders
+// (adherence: a break, a snooze, a skip, no answer) and a bar chart. Built when first
+// opened; no timers: the daemon calls setDays().
 class StatsWindow : public QWidget {
     Q_OBJECT
 public:
@@ -37,6 +39,7 @@ private:
     void styleRangeButtons();
     void showToday();
     void showRangeSummary();
+    void showAdherence();
 
     QList<core::DayStats> m_days;
     QLabel* m_dateLabel = nullptr;
@@ -53,6 +56,8 @@ private:
     QPushButton* m_week = nullptr;
     QPushButton* m_month = nullptr;
     QLabel* m_rangeSummary = nullptr;
+    QLabel* m_adherence = nullptr;
+    QWidget* m_adherenceBar = nullptr;
     StatsChart* m_chart = nullptr;
 };
 

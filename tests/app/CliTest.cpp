@@ -33,6 +33,12 @@ public:
         m_env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
         m_env.insert("XDG_DATA_HOME", m_home.filePath("data"));
         m_env.insert("XDG_STATE_HOME", m_home.filePath("state"));
+        // A private runtime dir: no daemon of anyone else's answers here.
+        const QString runtime = m_home.filePath("runtime");
+        REQUIRE(QDir().mkpath(runtime));
+        REQUIRE(
+            QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        m_env.insert("XDG_RUNTIME_DIR", runtime);
         m_env.remove("DISPLAY");
         m_env.remove("WAYLAND_DISPLAY");
         m_env.remove("DESKBREAK_DATA_DIR");
@@ -364,6 +370,9 @@ TEST_CASE("stats works without a daemon: empty at first, then from the history")
     CHECK(day["breaks_completed"].toInt() == 1);
     CHECK(day["natural_breaks"].toInt() == 1);
     CHECK(day["natural_break_seconds"].toInt() == 420);
+    CHECK(day["reminders_snoozed"].toInt() == 1); // what became of the one reminder
+    CHECK(day["reminders_to_break"].toInt() == 0);
+    CHECK(day["reminders_skipped"].toInt() == 0);
 
     const Run csv = cli.run({"stats", "--days", "3", "--csv"});
     CHECK(csv.code == 0);
@@ -375,6 +384,21 @@ TEST_CASE("stats works without a daemon: empty at first, then from the history")
 
     const Run table = cli.run({"stats", "--days", "1"});
     CHECK(table.out.contains("40m"));
+
+    // The table: clear two-line column names, no "3+1" packing, averages over days with data.
+    const Run week = cli.run({"stats"});
+    CHECK(week.code == 0);
+    const QStringList rows = week.out.split('\n');
+    REQUIRE(rows.size() > 10);
+    CHECK(rows[0] ==
+          "            sitting  longest      past  breaks  ended                    natural");
+    CHECK(rows[1] ==
+          "date          total  stretch  overload    done  early  snoozed  skipped   breaks");
+    CHECK(rows[8] == QDate::currentDate().toString(Qt::ISODate) +
+                         "      40m      40m       10m       1      0        1        0        1");
+    CHECK(rows[9].startsWith("average         40m      40m       10m     1.0    0.0      1.0"));
+    CHECK(rows[10] == "average over 1 day with data (of the 7 shown)");
+    CHECK_FALSE(week.out.contains('+'));
 
     CHECK(cli.run({"stats", "--days", "0"}).code == 2);
     CHECK(cli.run({"stats", "--json", "--csv"}).code == 2);
@@ -544,4 +568,30 @@ TEST_CASE("break takes one ROUTINE at most; check-config checks [routines] again
     const QString good = cli.write("good.toml", "[routines]\nmorning = \"08:30\"\n"
                                                 "desk-break = \"13:15\"\n");
     CHECK(cli.run({"check-config", good}).code == 0);
+}
+
+TEST_CASE("status --watch: its options checked, and with no daemon a last line and exit 3")
+{
+    Cli cli;
+    for (const QStringList& args :
+         {QStringList{"status", "--format", "waybar"}, QStringList{"skip", "--watch"},
+          QStringList{"status", "--watch", "--format", "xml"},
+          QStringList{"status", "--watch", "--json"}}) {
+        CAPTURE(args.join(' ').toStdString());
+        const Run r = cli.run(args);
+        CHECK(r.code == 2);
+        CHECK(r.err.startsWith("deskbreak: "));
+        CHECK(r.out.isEmpty());
+    }
+    const Run none = cli.run({"status", "--watch", "--format", "waybar"});
+    CHECK(none.code == 3);
+    CHECK(none.err.contains("no deskbreak daemon is running"));
+    const QJsonObject last = QJsonDocument::fromJson(none.out.toUtf8()).object();
+    CHECK(last["class"].toArray() == QJsonArray{"stopped"}); // the module shows no stale state
+    CHECK(cli.run({"status", "--watch"}).out == "\n");
+    CHECK(cli.run({"status", "--watch", "--format", "json"}).out.isEmpty());
+
+    const Run help = cli.run({"--help"});
+    CHECK(help.out.contains("status [--json | --watch [--format F]]"));
+    CHECK(help.out.contains("--format <F>"));
 }

@@ -144,6 +144,20 @@ TEST_CASE("the bash completion offers exactly the table's commands, options and 
     }
 }
 
+TEST_CASE("the bash completion offers exactly the watch formats after --format")
+{
+    const QString script = readSource(QStringLiteral("installers/linux/deskbreak.bash"));
+    static const QRegularExpression branch(
+        QStringLiteral("\\$prev == --format \\]\\]; then\\s*_deskbreak_offer \"([^\"]*)\""));
+    const auto m = branch.match(script);
+    REQUIRE(m.hasMatch());
+    const QStringList offered = m.captured(1).split(u' ', Qt::SkipEmptyParts);
+    QStringList formats;
+    for (QLatin1StringView f : control::kWatchFormats)
+        formats << f;
+    CHECK(offered == formats); // the default first, as in the table
+}
+
 TEST_CASE("the man page describes exactly the table's listed commands")
 {
     const QString page = readSource(QStringLiteral("installers/linux/deskbreak.1"));

@@ -3,98 +3,23 @@
 // the right service, and the reply says what came of it.
 #include "app/ControlHandler.h"
 
-#include "app/ConfigService.h"
+#include "ServicesRig.h"
 #include "app/ControlProtocol.h"
-#include "app/SittingService.h"
-#include "support/FakeClock.h"
-#include "support/FakeIdleSource.h"
-#include "support/Schedules.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QTemporaryDir>
+#include <QSet>
 #include <doctest/doctest.h>
 #include <limits>
 
 using namespace deskbreak;
 using namespace std::chrono_literals;
 using app::ControlHandler;
+using test::Rig;
 namespace key = app::control::key;
 
 namespace {
-
-struct FakePresentation : ControlHandler::Presentation {
-    QString notifierName() const override { return QStringLiteral("recording"); }
-    bool trayAvailable() const override { return false; }
-    bool breakWindowOpen() const override { return breakOpen; }
-    void showStatusWindow(const QString& activationToken) override
-    {
-        ++shown;
-        lastToken = activationToken;
-    }
-    // As the presenter: the routine asked for, else the configured one.
-    QString startBreak(const QString& routine) override
-    {
-        asked << routine;
-        const QString playing = routine.isEmpty() ? QStringLiteral("desk-break") : routine;
-        sitting->startBreak(playing);
-        return playing;
-    }
-    void raiseBreak() override { ++raised; }
-    app::SittingService* sitting = nullptr;
-    QString lastToken;
-    QStringList asked;
-    bool breakOpen = false;
-    int shown = 0;
-    int raised = 0;
-};
-
-struct Rig {
-    Rig()
-    {
-        REQUIRE(home.isValid());
-        QDir().mkpath(home.filePath("config"));
-        config = std::make_unique<app::ConfigService>(
-            app::ConfigService::Paths{home.filePath("config/config.toml"),
-                                      DESKBREAK_SOURCE_DIR "/config/deskbreak.toml",
-                                      DESKBREAK_SOURCE_DIR "/assets", home.filePath("routines")},
-            false);
-        config->load();
-        sitting = std::make_unique<app::SittingService>(
-            clock, std::make_unique<test::FakeIdleSource>(), config->schedule(), QString());
-        sitting->start(std::make_unique<core::MemoryHistoryStore>(), nullptr);
-        presentation.sitting = sitting.get();
-        QObject::connect(sitting.get(), &app::SittingService::openBreakRequested,
-                         [this] { presentation.breakOpen = true; });
-        QObject::connect(sitting.get(), &app::SittingService::closeBreakRequested,
-                         [this] { presentation.breakOpen = false; });
-        handler = std::make_unique<ControlHandler>(
-            *sitting, *config, presentation,
-            ControlHandler::Facts{QStringLiteral("x11"), false, 4242, QStringLiteral("9.9")});
-        QObject::connect(handler.get(), &ControlHandler::quitRequested, [this] { ++quits; });
-    }
-    QJsonObject send(const QJsonObject& request) { return handler->handle(request); }
-    QJsonObject send(const QString& command) { return send({{"command", command}}); }
-    // Sits until the break is due, waking each half minute as the timer would.
-    void sitUntilDue()
-    {
-        for (int i = 0; i < 200 && !sitting->status().due; ++i) {
-            clock.advance(30s);
-            sitting->wake();
-        }
-        REQUIRE(sitting->status().due);
-    }
-
-    QTemporaryDir home;
-    test::FakeClock clock;
-    FakePresentation presentation;
-    std::unique_ptr<app::ConfigService> config;
-    std::unique_ptr<app::SittingService> sitting;
-    std::unique_ptr<ControlHandler> handler;
-    int quits = 0;
-};
 
 bool ok(const QJsonObject& reply)
 {
@@ -315,4 +240,76 @@ TEST_CASE("break ROUTINE: plays that routine; an unknown one is a usage error na
     CHECK(reply.value(key::breakRoutine) == "desk-break");
     rig.send("skip");
     CHECK(rig.send("status").value(key::breakRoutine).isNull());
+}
+
+TEST_CASE("status states: due, on break with the time left, paused, away, each in its place")
+{
+    namespace state = app::control::state;
+    Rig rig;
+    const auto iso = [](const QDateTime& t) { return t.toUTC().toString(Qt::ISODate); };
+    rig.clock.advance(30s);
+    rig.sitting->wake();
+    QJsonObject s = rig.send("status");
+    CHECK(s.value(key::state) == state::sitting);
+    CHECK(s.value(key::sittingSince) == iso(rig.clock.wall().addSecs(-30)));
+    CHECK(s.value(key::nextBreakAt) == iso(rig.clock.wall().addSecs(3600 - 30)));
+    CHECK(s.value(key::breakSecondsLeft).isNull());
+    CHECK(s.value(key::breakSeconds).isNull());
+
+    rig.sitUntilDue();
+    s = rig.send("status");
+    CHECK(s.value(key::state) == state::due); // not "sitting" any more
+    CHECK(s.value(key::nextBreakAt).isNull());
+    CHECK(s.value(key::secondsToNextBreak) == 0);
+
+    s = rig.send("snooze"); // snoozed: sitting again, with the snooze's end as the next break
+    CHECK(s.value(key::state) == state::sitting);
+    CHECK(s.value(key::snoozed) == true);
+    CHECK(s.value(key::nextBreakAt) == iso(rig.clock.wall().addSecs(600)));
+
+    rig.send("skip"); // a fresh one: due, not snoozed (a snoozed break stays due)
+    rig.sitUntilDue();
+    const QDateTime breakStart = rig.clock.wall();
+    const qint64 sat = rig.sitting->status().sitting.count();
+    rig.presentation.playing = ControlHandler::Presentation::BreakTime{150s, 180s};
+    s = rig.send("break");
+    CHECK(s.value(key::state) == state::onBreak);
+    CHECK(s.value(key::breakSecondsLeft) == 150); // not "next break in 0s"
+    CHECK(s.value(key::breakSeconds) == 180);
+    CHECK(s.value(key::nextBreakAt).isNull());
+    rig.clock.advance(20s);
+    s = rig.send("status"); // the stretch the break interrupted, not the break's time
+    CHECK(s.value(key::sittingSeconds) == sat);
+    CHECK(QDateTime::fromString(s.value(key::sittingSince).toString(), Qt::ISODate).addSecs(sat) ==
+          QDateTime::fromString(iso(breakStart), Qt::ISODate));
+
+    s = rig.send("skip"); // 20 s: longer than a routine of none, so it counts
+    CHECK(s.value(key::state) == state::sitting);
+    CHECK(s.value(key::sittingSeconds) == 0);
+
+    rig.sitUntilDue();
+    s = rig.send({{"command", "pause"}, {"seconds", 1800}});
+    CHECK(s.value(key::state) == state::paused); // a pause comes before a due break
+    CHECK(s.value(key::nextBreakAt).isNull());
+    s = rig.send("resume");
+    CHECK(s.value(key::state) == state::due);
+
+    rig.idle->idle = 10min; // away: a natural break
+    rig.clock.advance(10min);
+    rig.sitting->wake();
+    s = rig.send("status");
+    CHECK(s.value(key::state) == state::away);
+    CHECK(s.value(key::sittingSince).isNull());
+    CHECK(s.value(key::nextBreakAt).isNull());
+}
+
+TEST_CASE("every state is named once, and read as people say it")
+{
+    QSet<QString> names;
+    for (QLatin1StringView s : app::control::kStates)
+        names.insert(s);
+    CHECK(names.size() == qsizetype(app::control::kStates.size()));
+    CHECK(app::control::stateLabel(app::control::state::onBreak) == "on break");
+    CHECK(app::control::stateLabel(app::control::state::due) == "break due");
+    CHECK(app::control::stateLabel(app::control::state::away) == "away");
 }

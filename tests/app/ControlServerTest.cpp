@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <doctest/doctest.h>
+#include <memory>
+#include <vector>
 
 using namespace deskbreak::app;
 
@@ -150,4 +153,137 @@ TEST_CASE("a second launch's activation token is passed on only when it looks li
               .isEmpty());
     CHECK(control::activationToken({{"activation_token", 42}}).isEmpty());
     CHECK(control::activationToken({{"command", "show"}}).isEmpty());
+}
+
+// ---- status --watch: watchers ------------------------------------------------------------
+
+namespace {
+
+// The next line `socket` gets, waiting up to `ms` with the server's events running.
+template <typename Condition> bool waitFor(Condition done, int ms = 2000)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (!done() && waited.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(2);
+    }
+    return done();
+}
+
+QByteArray nextLine(QLocalSocket& socket, int ms = 2000)
+{
+    waitFor([&] { return socket.canReadLine(); }, ms);
+    return socket.canReadLine() ? socket.readLine() : QByteArray();
+}
+
+bool watch(QLocalSocket& socket)
+{
+    socket.connectToServer(control::socketPath());
+    if (!socket.waitForConnected(1000))
+        return false;
+    socket.write("{\"command\":\"status\",\"watch\":true}\n");
+    socket.flush();
+    return nextLine(socket).contains("\"ok\":true");
+}
+
+} // namespace
+
+TEST_CASE("a watcher gets the status, then each published one, and stays past the idle timeout")
+{
+    RuntimeDir runtime;
+    ControlServer server([](const QJsonObject&) { return control::reply({{"state", "sitting"}}); });
+    QString error;
+    REQUIRE(server.listen(&error));
+    QList<int> counts;
+    QObject::connect(&server, &ControlServer::watchersChanged, [&](int n) { counts << n; });
+
+    QLocalSocket watcher;
+    REQUIRE(watch(watcher));
+    CHECK(server.watcherCount() == 1);
+    server.publish({{"state", "due"}});
+    CHECK(nextLine(watcher) == "{\"ok\":true,\"state\":\"due\"}\n");
+
+    // A client that connects and says nothing is dropped after a while; the watcher is not.
+    QLocalSocket silent;
+    silent.connectToServer(control::socketPath());
+    REQUIRE(silent.waitForConnected(1000));
+    CHECK(waitFor([&] { return silent.state() == QLocalSocket::UnconnectedState; }, 10000));
+    CHECK(watcher.state() == QLocalSocket::ConnectedState);
+    server.publish({{"state", "break"}});
+    CHECK(nextLine(watcher).contains("\"state\":\"break\""));
+
+    // It hangs up: the daemon forgets it, and publishing goes on harmlessly.
+    watcher.disconnectFromServer();
+    CHECK(waitFor([&] { return server.watcherCount() == 0; }));
+    server.publish({{"state", "sitting"}});
+    CHECK(counts == QList<int>{1, 0});
+}
+
+TEST_CASE("watchers are bounded: one past the limit is refused, and told why")
+{
+    RuntimeDir runtime;
+    int handled = 0;
+    ControlServer server([&](const QJsonObject&) {
+        ++handled;
+        return control::reply({{"state", "sitting"}});
+    });
+    QString error;
+    REQUIRE(server.listen(&error));
+    std::vector<std::unique_ptr<QLocalSocket>> watchers;
+    for (int i = 0; i < control::kMaxWatchers; ++i) {
+        watchers.push_back(std::make_unique<QLocalSocket>());
+        REQUIRE(watch(*watchers.back()));
+    }
+    CHECK(server.watcherCount() == control::kMaxWatchers);
+    QLocalSocket extra;
+    extra.connectToServer(control::socketPath());
+    REQUIRE(extra.waitForConnected(1000));
+    extra.write("{\"command\":\"status\",\"watch\":true}\n");
+    extra.flush();
+    CHECK(nextLine(extra).contains("too many watchers"));
+    CHECK(waitFor([&] { return extra.state() == QLocalSocket::UnconnectedState; }));
+    CHECK(handled == control::kMaxWatchers); // refused before the handler ran
+
+    // One leaves: there is room again.
+    watchers.front()->disconnectFromServer();
+    CHECK(waitFor([&] { return server.watcherCount() == control::kMaxWatchers - 1; }));
+    QLocalSocket again;
+    CHECK(watch(again));
+}
+
+TEST_CASE("a watcher that talks is dropped; watch goes with status only")
+{
+    RuntimeDir runtime;
+    ControlServer server([](const QJsonObject&) { return control::reply(); });
+    QString error;
+    REQUIRE(server.listen(&error));
+    QLocalSocket watcher;
+    REQUIRE(watch(watcher));
+    watcher.write("{\"command\":\"quit\"}\n");
+    watcher.flush();
+    CHECK(waitFor([&] { return server.watcherCount() == 0; }));
+    CHECK(waitFor([&] { return watcher.state() == QLocalSocket::UnconnectedState; }));
+
+    CHECK_FALSE(control::validateRequest({{"command", "skip"}, {"watch", true}}, &error));
+    CHECK(error.contains("goes with status only"));
+    CHECK_FALSE(control::validateRequest({{"command", "status"}, {"watch", "yes"}}, &error));
+    CHECK(control::validateRequest({{"command", "status"}, {"watch", false}}, &error));
+}
+
+TEST_CASE("a watcher that reads nothing is dropped before its backlog grows past the bound")
+{
+    RuntimeDir runtime;
+    ControlServer server([](const QJsonObject&) { return control::reply(); });
+    QString error;
+    REQUIRE(server.listen(&error));
+    QLocalSocket stuck;
+    REQUIRE(watch(stuck));
+    stuck.setReadBufferSize(1024); // it stops reading: the kernel's buffers fill, then ours
+    const QJsonObject big{{"pad", QString(4000, u'x')}};
+    for (int i = 0; i < 400 && server.watcherCount() > 0; ++i) {
+        server.publish(big);
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    }
+    CHECK(server.watcherCount() == 0);
 }

@@ -2,6 +2,7 @@
 #include "core/DailyStats.h"
 
 #include <QTimeZone>
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace deskbreak::core;
@@ -103,4 +104,65 @@ TEST_CASE("a DST change day: the wall clock and the real time differ, the stats 
     else
         qputenv("TZ", oldTz);
     tzset();
+}
+
+TEST_CASE("adherence: each reminder's first answer, on the reminder's day")
+{
+    // Reminded 09:00, snoozed; again 09:10, a break; 10:00 ignored and again 10:10 (remind
+    // again), skipped; 11:00 then away (a natural break); 23:59 answered after midnight.
+    const QList<HistoryEvent> events = {
+        at(Kind::Reminded, local(2, 9, 0)),        at(Kind::Snoozed, local(2, 9, 0)),
+        at(Kind::Reminded, local(2, 9, 10)),       at(Kind::BreakStarted, local(2, 9, 11)),
+        at(Kind::BreakCompleted, local(2, 9, 14)), at(Kind::Reminded, local(2, 10, 0)),
+        at(Kind::Reminded, local(2, 10, 10)),      at(Kind::Skipped, local(2, 10, 12)),
+        at(Kind::Reminded, local(2, 11, 0)),       natural(local(2, 11, 2), local(2, 11, 20)),
+        at(Kind::BreakStarted, local(2, 12, 0)), // by hand, no reminder waiting: no answer
+        at(Kind::Skipped, local(2, 12, 30)),     // the next break skipped ahead: no answer
+        at(Kind::Reminded, local(2, 23, 59)),      at(Kind::BreakStarted, local(3, 0, 1)),
+    };
+    // Out of order on purpose: the answers follow time, not the list.
+    QList<HistoryEvent> shuffled = events;
+    std::reverse(shuffled.begin(), shuffled.end());
+    const auto days = dailyStats(shuffled, QDate(2026, 3, 2), QDate(2026, 3, 3), 30min);
+    REQUIRE(days.size() == 2);
+    const DayStats& d = days[0];
+    CHECK(d.reminders == 6);
+    CHECK(d.remindersSnoozed == 1);
+    CHECK(d.remindersToBreak == 2); // 09:10, and 23:59 (answered the next day)
+    CHECK(d.remindersSkipped == 1);
+    CHECK(days[1].reminders == 0);
+    CHECK(days[1].remindersToBreak == 0);
+
+    const Adherence a = adherence(days);
+    CHECK(a.reminders == 6);
+    CHECK(a.unanswered() == 2); // 10:00 (came again), 11:00 (went away)
+    CHECK(a.percent(a.toBreak) == 33);
+    CHECK(a.percent(a.snoozed) == 17);
+    CHECK(Adherence{}.percent(0) == 0);
+}
+
+TEST_CASE("averages leave out the days with nothing recorded, and say over how many")
+{
+    // A week in which only Monday and Wednesday have data: 2 h and 1 h of sitting.
+    const QList<HistoryEvent> events = {
+        span(local(2, 9, 0), local(2, 11, 0)),     at(Kind::BreakCompleted, local(2, 10, 0)),
+        at(Kind::BreakCompleted, local(2, 11, 0)), span(local(4, 9, 0), local(4, 10, 0)),
+        at(Kind::NaturalBreak, local(4, 10, 30)),
+    };
+    const auto days = dailyStats(events, QDate(2026, 3, 1), QDate(2026, 3, 7), 30min);
+    REQUIRE(days.size() == 7);
+    CHECK_FALSE(days[0].hasData());
+    CHECK(days[1].hasData());
+    const DayAverage a = averageOverDaysWithData(days);
+    CHECK(a.days == 2);
+    CHECK(a.sitting == 90min); // not 3 h / 7
+    CHECK(a.longestSitting == 90min);
+    CHECK(a.breaksCompleted == doctest::Approx(1.0));
+    CHECK(a.naturalBreaks == doctest::Approx(0.5));
+
+    // A day with a reminder and nothing else has data too; an empty range has none.
+    CHECK(DayStats{QDate(2026, 3, 1), {}, {}, {}, 1}.hasData());
+    CHECK(
+        averageOverDaysWithData(dailyStats({}, QDate(2026, 3, 1), QDate(2026, 3, 7), 30min)).days ==
+        0);
 }

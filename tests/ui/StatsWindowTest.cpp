@@ -36,7 +36,9 @@ core::DayStats day(QDate date, seconds sitting, seconds longest, seconds overloa
     d.overload = overload;
     d.breaksCompleted = breaks;
     d.naturalBreaks = natural;
-    d.reminders = breaks + 1;
+    // A reminder for each break and one left unanswered, on the days at the desk.
+    d.reminders = sitting > 0s ? breaks + 1 : 0;
+    d.remindersToBreak = breaks;
     return d;
 }
 
@@ -62,12 +64,17 @@ QList<core::DayStats> month()
                                seconds(s.overload * 60), s.breaks, s.natural);
         d.snoozed = s.breaks / 3;
         d.skipped = s.overload > 50 ? 1 : 0;
+        d.reminders += d.snoozed + d.skipped;
+        d.remindersSnoozed = d.snoozed;
+        d.remindersSkipped = d.skipped;
         days << d;
         date = date.addDays(1);
     }
     core::DayStats today = day(kToday, 3h + 12min, 58min, 8min, 4, 2);
     today.snoozed = 1;
     today.breaksEndedEarly = 1;
+    today.reminders += 1;
+    today.remindersSnoozed = 1;
     days << today;
     return days;
 }
@@ -152,13 +159,51 @@ TEST_CASE("stats: the range switch shows 7 or 30 bars")
     CHECK(window.range() == 7);
 }
 
-TEST_CASE("stats: the week's summary averages the days at the desk")
+TEST_CASE("stats: the week's summary averages the days with data, and says over how many")
 {
     ui::StatsWindow window;
     window.setDays(month());
     // Friday to today: 244, 40, 0, 365, 336, 260 and 192 minutes: 1437 over six desk days.
-    CHECK(text(window, "rangeSummary") ==
-          "Last 7 days: 3h 59m sitting a day on average · 20 breaks · 11 natural breaks");
+    CHECK(text(window, "rangeSummary") == "Last 7 days: 3h 59m sitting a day, average over 6 days "
+                                          "with data · 20 breaks · 11 natural breaks");
+
+    // A first day: averaged over itself, not over a week of nothing.
+    QList<core::DayStats> first;
+    for (int i = 6; i > 0; --i)
+        first << day(kToday.addDays(-i), 0s, 0s, 0s, 0, 0);
+    first << day(kToday, 42min, 42min, 0s, 1, 0);
+    window.setDays(first);
+    CHECK(text(window, "rangeSummary") == "Last 7 days: 42m sitting a day, average over 1 day "
+                                          "with data · 1 break · 0 natural breaks");
+}
+
+TEST_CASE("stats: what became of the reminders, as shares of them")
+{
+    ui::StatsWindow window;
+    window.setDays(month());
+    // Friday to today, by the seeds: 20 breaks, 5 snoozes (a third of each day's breaks,
+    // and today's), no skip, and one unanswered reminder on each of the 6 desk days: 31.
+    const core::Adherence a = core::adherence(chart(window)->shownDays());
+    CHECK(a.reminders == 31);
+    CHECK(a.toBreak == 20);
+    CHECK(a.snoozed == 5);
+    CHECK(a.skipped == 0);
+    CHECK(text(window, "adherence") ==
+          "Of 31 reminders: 65% led to a break · 16% snoozed · 0% skipped · 19% unanswered");
+    auto* bar = window.findChild<QWidget*>(QStringLiteral("adherenceBar"));
+    REQUIRE(bar != nullptr);
+    CHECK_FALSE(bar->isHidden());
+
+    button(window, "rangeMonth")->click(); // the month's share, with its skips
+    CHECK(text(window, "adherence").contains("% skipped"));
+    CHECK_FALSE(text(window, "adherence").contains(" 0% skipped"));
+
+    QList<core::DayStats> none;
+    none << day(kToday, 20min, 20min, 0s, 0, 0);
+    none.last().reminders = 0;
+    window.setDays(none);
+    CHECK(text(window, "adherence") == "No reminders in these days.");
+    CHECK(bar->isHidden());
 }
 
 TEST_CASE("stats: a short history is drawn as a full week, the missing days empty")
