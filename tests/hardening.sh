@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The hardening stage of CI, after the README's test command: one clang build with
 # AddressSanitizer, UndefinedBehaviorSanitizer and fuzzer coverage, then
-#   1. the whole suite but the e2e tests, plus the short e2e scenarios, under the sanitizers;
+#   1. the whole suite but the e2e tests, plus two short e2e scenarios, under the sanitizers;
 #   2. every libFuzzer target for FUZZ_SECONDS (default 60) from its committed seeds;
 #   3. clang-tidy over src/ with the committed .clang-tidy (a finding fails the run).
 # Needs the packages of `installers/dev/bootstrap.sh test`.
@@ -34,7 +34,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ctest --test-dir "$build" --output-on-failure -j"$jobs" -LE "e2e|slow"
 ctest --test-dir "$build" --output-on-failure -j"$jobs" \
-    -R "^e2e: (reminder-and-break|no-tray-host|watches)$"
+    -R "^e2e: (no-tray-host|watches)$"
 
 phase "fuzzing"
 FUZZ_BUILD_DIR=$build FUZZ_PARALLEL=${FUZZ_PARALLEL:-$jobs} \

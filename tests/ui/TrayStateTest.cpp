@@ -380,7 +380,10 @@ TEST_CASE("every tray look stands out on a light and on a dark panel (WCAG 3:1)"
     // Breeze's light and dark panels, white, and the e2e tray host's grey.
     const QList<QColor> panels = {QColor(0xef, 0xf0, 0xf1), QColor(0xff, 0xff, 0xff),
                                   QColor(0x31, 0x36, 0x3b), QColor(0x2b, 0x2b, 0x2b)};
-    for (const auto& [l, fill] : kLooks) {
+    for (const auto& entry : kLooks) {
+        // Not a structured binding: clang 14 cannot capture those in CAPTURE's lambda.
+        const auto l = entry.first;
+        const auto fill = entry.second;
         const TrayState t = look(l, fill);
         for (const QColor& panel : panels) {
             CAPTURE(int(l));
