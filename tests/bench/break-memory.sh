@@ -9,6 +9,15 @@
 # daemon's anonymous PSS (Pss_Anon of /proc/PID/smaps_rollup), and at the end the growth
 # from the first break to the last and the mean per break after the first.
 # SOUND=false runs it with the chimes off (the default config has them on).
+#
+# Reading it: glibc's malloc keeps freed small blocks in a per-thread cache (tcache) that
+# is never merged back, so the second break's one-time cost (about 210 kB) shows either
+# at once, flat after it, or spread over the next hundred breaks or so, a few kB each and
+# slowing, up to the same level; which one is a matter of timing, with the chimes on or
+# off. To tell a real per-break leak from that, run it with the cache off: the daemon
+# inherits the environment, e.g.
+#   GLIBC_TUNABLES=glibc.malloc.tcache_count=0 tests/support/with-xvfb.sh ...
+# and anything that still grows break after break is memory the daemon really keeps.
 set -euo pipefail
 deskbreak=${1:?usage: break-memory.sh DESKBREAK [BREAKS]}
 breaks=${2:-50}
