@@ -21,7 +21,7 @@ constexpr qsizetype kMaxRoutineName = 200;
 // How many `status --watch` clients the daemon keeps at once; one more is refused.
 constexpr int kMaxWatchers = 16;
 // A watcher that reads nothing is dropped once this much waits unsent to it.
-constexpr qint64 kMaxWatcherBacklog = 64 * 1024;
+constexpr qint64 kMaxWatcherBacklog = qint64(64) * 1024;
 
 // Every command of deskbreak, defined once: the command line's parser and --help, the
 // daemon's control handler, the bash completion (a test checks it against this table)

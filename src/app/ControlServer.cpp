@@ -169,7 +169,7 @@ void watchControlStatus(const QJsonObject& request,
         return;
     socket.write(control::encode(request));
     socket.flush();
-    constexpr qsizetype kMaxLine = 64 * 1024; // a status is well under 2 KiB
+    constexpr qsizetype kMaxLine = qsizetype(64) * 1024; // a status is well under 2 KiB
     for (;;) {
         // Sleeps in the kernel until the daemon writes or hangs up: -1 is no timeout at all.
         if (!socket.canReadLine() && !socket.waitForReadyRead(-1))

@@ -125,7 +125,7 @@ SettingsApplier::Takes SettingsApplier::takes(const QString& key)
 QStringList SettingsApplier::apply()
 {
     const Settings& now = m_config.settings();
-    const QStringList changed = changedKeys(m_applied, now);
+    QStringList changed = changedKeys(m_applied, now);
     const Settings before = std::exchange(m_applied, now);
     if (changed.isEmpty())
         return changed;

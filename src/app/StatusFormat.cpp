@@ -27,7 +27,7 @@ QString clockTime(const QDateTime& at, const QDateTime& now)
 {
     const QDateTime local = at.toLocalTime();
     const QDate today = now.toLocalTime().date();
-    const QString hhmm = local.toString(QStringLiteral("HH:mm"));
+    QString hhmm = local.toString(QStringLiteral("HH:mm"));
     if (local.date() == today)
         return hhmm;
     if (local.date() == today.addDays(1))

@@ -13,7 +13,7 @@ namespace {
 // "Sit tall" -> "Sit tall."; text that already ends a sentence is kept as it is.
 QString sentence(const QString& text)
 {
-    const QString t = text.trimmed();
+    QString t = text.trimmed();
     if (t.isEmpty() || t.endsWith(u'.') || t.endsWith(u'!') || t.endsWith(u'?'))
         return t;
     return t + u'.';
