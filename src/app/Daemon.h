@@ -52,7 +52,7 @@ private:
     std::unique_ptr<ConfigService> m_config;
     std::unique_ptr<SittingService> m_sitting;
     std::unique_ptr<platform::Notifier> m_notifier;
-    std::unique_ptr<platform::CuePlayer> m_cues;                // loads nothing before a break asks
+    std::unique_ptr<platform::CuePlayer> m_cues; // loads nothing before a break asks
     std::unique_ptr<NotifierSwitch> m_notifiers; // the notifier for the style in force
     std::unique_ptr<platform::Opener> m_opener;
     std::unique_ptr<platform::SessionMonitor> m_sessionMonitor; // may be null
