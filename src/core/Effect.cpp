@@ -15,6 +15,36 @@ QString reasonName(NaturalBreakReason reason)
     return {};
 }
 
+QString holdReasonName(HoldReason reason)
+{
+    switch (reason) {
+    case HoldReason::Camera:
+        return QStringLiteral("camera");
+    case HoldReason::Microphone:
+        return QStringLiteral("microphone");
+    case HoldReason::Fullscreen:
+        return QStringLiteral("fullscreen");
+    case HoldReason::DoNotDisturb:
+        return QStringLiteral("do-not-disturb");
+    }
+    return {};
+}
+
+QString holdReasonText(HoldReason reason)
+{
+    switch (reason) {
+    case HoldReason::Camera:
+        return QStringLiteral("camera in use");
+    case HoldReason::Microphone:
+        return QStringLiteral("microphone in use");
+    case HoldReason::Fullscreen:
+        return QStringLiteral("a fullscreen window");
+    case HoldReason::DoNotDisturb:
+        return QStringLiteral("do not disturb");
+    }
+    return {};
+}
+
 QString kindName(HistoryEvent::Kind kind)
 {
     using K = HistoryEvent::Kind;

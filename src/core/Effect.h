@@ -12,6 +12,22 @@ namespace deskbreak::core {
 enum class NaturalBreakReason { Idle, Locked, Asleep };
 QString reasonName(NaturalBreakReason reason);
 
+// Why a due reminder waits ([moment]): the user is in a call, presenting, or asked not to be
+// disturbed. Listed strongest first: when several hold at once, the first is the one named.
+enum class HoldReason { Camera, Microphone, Fullscreen, DoNotDisturb };
+inline constexpr HoldReason kHoldReasons[] = {HoldReason::Camera, HoldReason::Microphone,
+                                              HoldReason::Fullscreen, HoldReason::DoNotDisturb};
+// "camera", "microphone", "fullscreen", "do-not-disturb": history, status and config names.
+QString holdReasonName(HoldReason reason);
+// What the user reads: "camera in use", "microphone in use", "a fullscreen window",
+// "do not disturb".
+QString holdReasonText(HoldReason reason);
+// A call: a camera or a microphone in use.
+constexpr bool isCall(HoldReason reason)
+{
+    return reason == HoldReason::Camera || reason == HoldReason::Microphone;
+}
+
 // Something that happened, for the history store. Timestamps are wall-clock.
 struct HistoryEvent {
     enum class Kind {

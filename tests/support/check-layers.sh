@@ -9,7 +9,7 @@ set -euo pipefail
 src=${1:?usage: check-layers.sh SRC_DIR}
 cd "$src"
 
-ports='platform/(Autostart|CuePlayer|IdleSource|Notifier|SessionMonitor)\.h'
+ports='platform/(Autostart|CuePlayer|HoldDetector|IdleSource|Notifier|SessionMonitor)\.h'
 breaches=0
 
 # check LAYER_DIR PATTERN RULE [FILES...]: every include in the files matching PATTERN
