@@ -6,6 +6,7 @@
 #include "app/SittingService.h"
 #include "core/Duration.h"
 
+#include <QJsonArray>
 #include <QTimer>
 
 namespace deskbreak::app {
@@ -160,6 +161,16 @@ QLatin1StringView ControlHandler::stateOf(const core::SittingModel::Status& s)
     return state::sitting;
 }
 
+namespace {
+QJsonArray holdNames(const QList<core::HoldReason>& holds)
+{
+    QJsonArray names;
+    for (const core::HoldReason r : holds)
+        names.append(core::holdReasonName(r));
+    return names;
+}
+} // namespace
+
 QJsonObject ControlHandler::status() const
 {
     namespace key = control::key;
@@ -185,6 +196,10 @@ QJsonObject ControlHandler::status() const
         {key::overload, s.overload},
         {key::due, s.due},
         {key::reminderOpen, s.reminderOpen},
+        {key::heldBy, s.heldBy ? QJsonValue(core::holdReasonName(*s.heldBy)) : QJsonValue()},
+        {key::heldSince, utc(s.heldSince)},
+        {key::holds, holdNames(s.holds)},
+        {key::waitingForPause, s.waitingForPause},
         {key::snoozed, s.snoozed},
         {key::snoozesUsed, s.snoozesUsed},
         {key::snoozesLeft, s.snoozesLeft},

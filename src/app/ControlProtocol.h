@@ -122,6 +122,13 @@ constexpr QLatin1StringView breakSeconds("break_seconds"); // on a break: the ro
 constexpr QLatin1StringView overload("overload");
 constexpr QLatin1StringView due("due");
 constexpr QLatin1StringView reminderOpen("reminder_open");
+// [moment]: what the due reminder waits for ("camera", "microphone", "fullscreen",
+// "do-not-disturb"; null when nothing holds it), since when (ISO, UTC), every hold seen now
+// (only looked for while a reminder is wanted), and whether it waits for a pause in typing.
+constexpr QLatin1StringView heldBy("held_by");
+constexpr QLatin1StringView heldSince("held_since");
+constexpr QLatin1StringView holds("holds");
+constexpr QLatin1StringView waitingForPause("waiting_for_pause");
 constexpr QLatin1StringView snoozed("snoozed");
 constexpr QLatin1StringView snoozesUsed("snoozes_used");
 constexpr QLatin1StringView snoozesLeft("snoozes_left"); // -1 = unlimited
@@ -152,6 +159,10 @@ inline constexpr std::array kStatusKeys = {
     key::overload,
     key::due,
     key::reminderOpen,
+    key::heldBy,
+    key::heldSince,
+    key::holds,
+    key::waitingForPause,
     key::snoozed,
     key::snoozesUsed,
     key::snoozesLeft,

@@ -6,6 +6,7 @@
 #include "app/ControlHandler.h"
 #include "app/ControlServer.h"
 #include "app/HistoryRecorder.h"
+#include "app/HoldMonitor.h"
 #include "app/Logging.h"
 #include "app/NotifierSwitch.h"
 #include "app/Presenter.h"
@@ -187,6 +188,12 @@ void Daemon::finishStart()
     connect(history.get(), &HistoryRecorder::healthChanged, m_presenter.get(),
             &Presenter::tellHistoryHealth);
     history->open();
+    QList<platform::BackendReport> holdReports;
+    m_holdMonitor = std::make_unique<HoldMonitor>(
+        platform::createHoldDetectors(m_session, &holdReports), m_config->schedule().moment);
+    for (const platform::BackendReport& r : holdReports)
+        logInfo(r.logLine());
+    m_sitting->setHoldMonitor(m_holdMonitor.get());
     m_sitting->start(std::move(history), m_sessionMonitor.get());
 
     m_autostart = platform::createAutostart(paths::configHome(), QDir::homePath());

@@ -17,6 +17,7 @@ class AutostartPolicy;
 class ConfigService;
 class ControlHandler;
 class ControlServer;
+class HoldMonitor;
 class NotifierSwitch;
 class Presenter;
 class SettingsApplier;
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<NotifierSwitch> m_notifiers; // the notifier for the style in force
     std::unique_ptr<platform::Opener> m_opener;
     std::unique_ptr<platform::SessionMonitor> m_sessionMonitor; // may be null
+    std::unique_ptr<HoldMonitor> m_holdMonitor;                 // [moment]: what holds reminders
     std::unique_ptr<Presenter> m_presenter;
     std::unique_ptr<ControlHandler> m_handler;
     std::unique_ptr<StatusWatch> m_statusWatch; // lines for `status --watch`

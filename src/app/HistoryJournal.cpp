@@ -49,8 +49,8 @@ QByteArray HistoryJournal::encode(const HistoryEntry& entry)
         o.insert(QStringLiteral("start_ms"), e.start.toMSecsSinceEpoch());
     if (e.seconds.count() != 0)
         o.insert(QStringLiteral("seconds"), qint64(e.seconds.count()));
-    if (e.kind == Kind::NaturalBreak)
-        o.insert(QStringLiteral("reason"), core::reasonName(e.reason));
+    if (const QVariant reason = reasonOf(e); reason.isValid())
+        o.insert(QStringLiteral("reason"), reason.toString());
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
@@ -75,8 +75,7 @@ std::optional<HistoryEntry> HistoryJournal::decode(const QByteArray& line)
     if (const QJsonValue start = o.value(QStringLiteral("start_ms")); start.isDouble())
         e.start = QDateTime::fromMSecsSinceEpoch(start.toInteger());
     e.seconds = std::chrono::seconds(o.value(QStringLiteral("seconds")).toInteger());
-    if (const auto reason = reasonFromName(o.value(QStringLiteral("reason")).toString()))
-        e.reason = *reason;
+    setReason(e, o.value(QStringLiteral("reason")).toString());
     return entry;
 }
 

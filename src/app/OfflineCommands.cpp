@@ -67,7 +67,7 @@ struct Column {
 constexpr Column kStatsColumns[] = {
     {"sitting", "total", 7}, {"longest", "stretch", 7}, {"past", "overload", 8},
     {"breaks", "done", 6},   {"ended", "early", 5},     {"", "snoozed", 7},
-    {"", "skipped", 7},      {"natural", "breaks", 7},
+    {"", "skipped", 7},      {"natural", "breaks", 7},   {"held for", "calls", 8},
 };
 
 void printStatsTable(const QList<DayStats>& stats, const std::optional<HistoryEvent>& inProgress,
@@ -93,14 +93,16 @@ void printStatsTable(const QList<DayStats>& stats, const std::optional<HistoryEv
             {formatDuration(d.sitting), formatDuration(d.longestSitting),
              formatDuration(d.overload), QString::number(d.breaksCompleted),
              QString::number(d.breaksEndedEarly), QString::number(d.snoozed),
-             QString::number(d.skipped), QString::number(d.naturalBreaks)});
+             QString::number(d.skipped), QString::number(d.naturalBreaks),
+             QString::number(d.heldForCalls)});
     const DayAverage a = averageOverDaysWithData(stats);
     if (stats.size() > 1 && a.days > 0) {
         const auto count = [](double v) { return QString::number(v, 'f', 1); };
         row(QStringLiteral("average"),
             {formatDuration(a.sitting), formatDuration(a.longestSitting),
              formatDuration(a.overload), count(a.breaksCompleted), count(a.breaksEndedEarly),
-             count(a.snoozed), count(a.skipped), count(a.naturalBreaks)});
+             count(a.snoozed), count(a.skipped), count(a.naturalBreaks),
+             count(a.heldForCalls)});
         out << QStringLiteral("average over %1 with data (of the %2 shown)\n")
                    .arg(a.days == 1 ? QStringLiteral("1 day")
                                     : QStringLiteral("%1 days").arg(a.days))
@@ -388,18 +390,23 @@ int statsCommand(int days, StatsFormat format, const QDate& today,
                             {QStringLiteral("natural_break_seconds"), s(d.naturalBreakTime)},
                             {QStringLiteral("reminders_to_break"), d.remindersToBreak},
                             {QStringLiteral("reminders_snoozed"), d.remindersSnoozed},
-                            {QStringLiteral("reminders_skipped"), d.remindersSkipped}});
+                            {QStringLiteral("reminders_skipped"), d.remindersSkipped},
+                            {QStringLiteral("held_for_calls"), d.heldForCalls},
+                            {QStringLiteral("held_other"), d.heldOther},
+                            {QStringLiteral("held_seconds"), s(d.heldTime)}});
         out << QJsonDocument(list).toJson(QJsonDocument::Indented);
     } else if (format == StatsFormat::Csv) {
         out << "date,sitting_seconds,longest_sitting_seconds,overload_seconds,reminders,"
                "breaks_completed,breaks_ended_early,snoozed,skipped,natural_breaks,"
-               "natural_break_seconds,reminders_to_break,reminders_snoozed,reminders_skipped\n";
+               "natural_break_seconds,reminders_to_break,reminders_snoozed,reminders_skipped,"
+               "held_for_calls,held_other,held_seconds\n";
         for (const DayStats& d : stats)
             out << d.date.toString(Qt::ISODate) << ',' << s(d.sitting) << ',' << s(d.longestSitting)
                 << ',' << s(d.overload) << ',' << d.reminders << ',' << d.breaksCompleted << ','
                 << d.breaksEndedEarly << ',' << d.snoozed << ',' << d.skipped << ','
                 << d.naturalBreaks << ',' << s(d.naturalBreakTime) << ',' << d.remindersToBreak
-                << ',' << d.remindersSnoozed << ',' << d.remindersSkipped << '\n';
+                << ',' << d.remindersSnoozed << ',' << d.remindersSkipped << ','
+                << d.heldForCalls << ',' << d.heldOther << ',' << s(d.heldTime) << '\n';
     } else {
         printStatsTable(stats, inProgress, out);
     }

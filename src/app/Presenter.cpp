@@ -94,7 +94,7 @@ void Presenter::setNotifier(platform::Notifier& notifier)
         logInfo(QStringLiteral("reminder dismissed; it comes back after remind_again"));
     });
     if (moveReminder)
-        showReminder(m_sitting.status().reminderRoutine, true);
+        showReminder(m_sitting.status().reminderRoutine, true, m_sitting.status().holdCapped);
 }
 
 void Presenter::setOpener(platform::Opener& opener)
@@ -254,7 +254,7 @@ void Presenter::closeAll()
     closeReminder();
 }
 
-void Presenter::showReminder(const QString& routine, bool again)
+void Presenter::showReminder(const QString& routine, bool again, bool quiet)
 {
     // The routine is picked here, once per due break, and kept: Start plays what was named.
     const core::Content& content = m_config.content();
@@ -281,12 +281,17 @@ void Presenter::showReminder(const QString& routine, bool again)
                        .arg(core::formatDuration(s.sitting))
                  : QStringLiteral("Your routine for %1, as scheduled.")
                        .arg(scheduled.toString(QStringLiteral("HH:mm")));
+    r.quiet = quiet;
+    if (quiet)
+        r.body += QStringLiteral(" It waited %1 for you; take it when you can.")
+                      .arg(core::formatDuration(m_sitting.schedule().moment.maxHold));
     r.offerSnooze = m_sitting.canSnooze();
     r.snoozeLabel = ui::Actions::snoozeLabel(m_sitting.schedule().snooze); // as the menu says
     m_notifier->showReminder(r);
-    logInfo(QStringLiteral("reminder shown for %1 (snoozes left: %2)")
+    logInfo(QStringLiteral("reminder shown for %1 (snoozes left: %2)%3")
                 .arg(m_reminded)
-                .arg(s.snoozesLeft));
+                .arg(s.snoozesLeft)
+                .arg(quiet ? QStringLiteral(", quietly: held for max_hold") : QString()));
 }
 
 void Presenter::closeReminder()

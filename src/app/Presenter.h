@@ -92,7 +92,7 @@ signals:
 
 private:
     void connectActions();
-    void showReminder(const QString& routine, bool again);
+    void showReminder(const QString& routine, bool again, bool quiet = false);
     void closeReminder();
     void openBreak(const QString& routine);
     void closeBreak();

@@ -1,5 +1,6 @@
 #include "app/SittingService.h"
 
+#include "app/HoldMonitor.h"
 #include "app/Logging.h"
 #include "app/StateFile.h"
 #include "core/Duration.h"
@@ -36,7 +37,7 @@ SittingService::SittingService(const core::Clock& clock, std::unique_ptr<platfor
     , m_clock(clock)
     , m_idle(std::move(idle))
     , m_schedule(schedule)
-    , m_model(clock, schedule)
+    , m_model(clock, modelSchedule(schedule))
     , m_statePath(std::move(statePath))
     , m_history(std::make_unique<core::MemoryHistoryStore>())
 {
@@ -77,6 +78,41 @@ void SittingService::stop()
         return;
     saveState();
     m_wake.stop();
+}
+
+void SittingService::setHoldMonitor(HoldMonitor* monitor)
+{
+    m_holdMonitor = monitor;
+    if (monitor)
+        connect(monitor, &HoldMonitor::holdsChanged, this,
+                [this] { handle(m_model.setHolds(m_holdMonitor->holds())); });
+    syncMoment();
+}
+
+core::Settings::Schedule SittingService::modelSchedule(core::Settings::Schedule schedule) const
+{
+    if (m_idle && !m_idle->seesInput())
+        schedule.moment.pauseBeforeRemind = std::chrono::seconds(0);
+    return schedule;
+}
+
+void SittingService::syncMoment()
+{
+    const bool watch = m_model.status().watchHolds;
+    const bool watching = m_holdMonitor && m_holdMonitor->isWatching();
+    if (watch != watching) {
+        if (m_holdMonitor)
+            m_holdMonitor->setWatching(watch);
+        // The answer the model waits for when a break comes due (nothing, without detectors).
+        const auto holds = m_holdMonitor ? m_holdMonitor->holds() : QList<core::HoldReason>{};
+        handle(m_model.setHolds(holds)); // comes back here, with nothing left to change
+        return;
+    }
+    const auto threshold = m_model.idleThreshold();
+    if (threshold != m_idleThreshold && m_idle->mode() == platform::IdleSource::Mode::Push) {
+        m_idleThreshold = threshold;
+        m_idle->setIdleThreshold(threshold);
+    }
 }
 
 void SittingService::startBreak(const QString& routine)
@@ -141,8 +177,9 @@ void SittingService::resume()
 void SittingService::applySchedule(const core::Settings::Schedule& schedule)
 {
     m_schedule = schedule;
-    m_idle->setIdleThreshold(schedule.naturalBreak);
-    handle(m_model.applySchedule(schedule));
+    if (m_holdMonitor)
+        m_holdMonitor->applySwitches(schedule.moment);
+    handle(m_model.applySchedule(modelSchedule(schedule)));
     emit statusAdvanced();
 }
 
@@ -240,7 +277,9 @@ void SittingService::handle(const core::Effects& effects)
     for (const core::Effect& e : effects)
         std::visit(
             core::Overloaded{
-                [this](const effect::Remind& r) { emit remindRequested(r.routine, r.again); },
+                [this](const effect::Remind& r) {
+                    emit remindRequested(r.routine, r.again, r.quiet);
+                },
                 [this](const effect::CloseReminder&) { emit closeReminderRequested(); },
                 [this](const effect::OpenBreak& b) { emit openBreakRequested(b.routine); },
                 [this](const effect::CloseBreak&) { emit closeBreakRequested(); },
@@ -253,6 +292,7 @@ void SittingService::handle(const core::Effects& effects)
         emit stateChanged();
         saveState();
     }
+    syncMoment();
     armWakeUp(); // every input can move the next deadline
 }
 
@@ -279,7 +319,8 @@ void SittingService::connectIdleSource()
     connect(m_idle.get(), &IdleSource::idleFor, this,
             [this](qint64 ms) { handle(m_model.userIdle(std::chrono::milliseconds(ms))); });
     connect(m_idle.get(), &IdleSource::activeAgain, this, [this] { handle(m_model.userActive()); });
-    m_idle->setIdleThreshold(m_schedule.naturalBreak);
+    m_idleThreshold = m_model.idleThreshold();
+    m_idle->setIdleThreshold(m_idleThreshold);
     handle(m_model.userActive());
 }
 
@@ -294,6 +335,7 @@ void SittingService::fallBackToNoIdleSource(const QString& why)
     disconnect(old, nullptr, this, nullptr);
     old->deleteLater();
     m_idle = std::make_unique<platform::NoIdleSource>();
+    handle(m_model.applySchedule(modelSchedule(m_schedule))); // no pause in typing to wait for
     handle(m_model.userActive());
 }
 

@@ -16,6 +16,8 @@ namespace deskbreak::app {
 // The sitting model at work: it wakes the model in time, feeds it idle input and session
 // events, carries out what it returns that is not for the screen (history, the state
 // file), and signals the rest to whoever presents it. No window, no display.
+class HoldMonitor;
+
 class SittingService : public QObject {
     Q_OBJECT
 public:
@@ -32,6 +34,9 @@ public:
     void start(std::unique_ptr<core::HistoryStore> history, platform::SessionMonitor* session);
     // Saves the state and stops the timer, if started (the daemon quits).
     void stop();
+    // What holds reminders ([moment]): watched while the model wants a reminder. Without one,
+    // nothing holds them.
+    void setHoldMonitor(HoldMonitor* monitor);
 
     // What the user asked for (tray, reminder, command line); effects are carried out.
     // `routine`: what the break plays (empty: the scheduled one the reminder names, if any).
@@ -81,7 +86,8 @@ signals:
     // The presentation's part of the model's effects.
     // `routine`: the scheduled routine it names (empty: the sitting reminder); `again`: a
     // repeat of the reminder shown before (after remind_again or a snooze).
-    void remindRequested(const QString& routine, bool again);
+    // `quiet`: held past max_hold, shown anyway without sound and with low urgency.
+    void remindRequested(const QString& routine, bool again, bool quiet);
     void closeReminderRequested();
     void openBreakRequested(const QString& routine); // empty: the presenter's choice
     void closeBreakRequested();
@@ -92,6 +98,10 @@ signals:
 
 private:
     void handle(const core::Effects& effects);
+    // Follows what the model now wants: the hold detectors watched or not, the idle threshold.
+    void syncMoment();
+    // The schedule as the model gets it: no pause in typing can be waited for without input.
+    core::Settings::Schedule modelSchedule(core::Settings::Schedule schedule) const;
     void record(const core::HistoryEvent& event);
     int countToday(core::HistoryEvent::Kind kind) const;
     void connectIdleSource();
@@ -107,6 +117,8 @@ private:
     core::SittingModel m_model;
     QString m_statePath;
     std::unique_ptr<core::HistoryStore> m_history;
+    HoldMonitor* m_holdMonitor = nullptr;
+    std::chrono::milliseconds m_idleThreshold{};
     QTimer m_wake;
     core::MonoTime m_stateSavedAt;
     bool m_started = false;

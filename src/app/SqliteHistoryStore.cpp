@@ -59,7 +59,7 @@ std::optional<Kind> kindFromName(const QString& name)
 {
     for (Kind k : {Kind::Reminded, Kind::Snoozed, Kind::Skipped, Kind::BreakStarted,
                    Kind::BreakCompleted, Kind::BreakEndedEarly, Kind::NaturalBreak, Kind::Paused,
-                   Kind::Resumed, Kind::SittingSpan})
+                   Kind::Resumed, Kind::SittingSpan, Kind::Held})
         if (core::kindName(k) == name)
             return k;
     return std::nullopt;
@@ -72,6 +72,27 @@ std::optional<core::NaturalBreakReason> reasonFromName(const QString& name)
         if (core::reasonName(r) == name)
             return r;
     return std::nullopt;
+}
+
+QVariant reasonOf(const HistoryEvent& e)
+{
+    if (e.kind == Kind::NaturalBreak)
+        return core::reasonName(e.reason);
+    if (e.kind == Kind::Held)
+        return core::holdReasonName(e.hold);
+    return {};
+}
+
+void setReason(HistoryEvent& e, const QString& name)
+{
+    if (e.kind == Kind::NaturalBreak) {
+        if (const auto reason = reasonFromName(name))
+            e.reason = *reason;
+    } else if (e.kind == Kind::Held) {
+        for (const core::HoldReason r : core::kHoldReasons)
+            if (core::holdReasonName(r) == name)
+                e.hold = r;
+    }
 }
 
 QString HistoryEntry::newId()
@@ -270,8 +291,7 @@ bool SqliteHistoryStore::write(const QList<HistoryEntry>& entries, QString* erro
         insert.addBindValue(e.at.toMSecsSinceEpoch());
         insert.addBindValue(e.start.isValid() ? QVariant(e.start.toMSecsSinceEpoch()) : QVariant());
         insert.addBindValue(qint64(e.seconds.count()));
-        insert.addBindValue(e.kind == Kind::NaturalBreak ? QVariant(core::reasonName(e.reason))
-                                                         : QVariant());
+        insert.addBindValue(reasonOf(e));
         if (!insert.exec()) {
             fail(insert.lastError(), error);
             q.exec(QStringLiteral("ROLLBACK"));
@@ -368,8 +388,7 @@ bool SqliteHistoryStore::readEvents(const QDateTime& from, const QDateTime& to,
         if (!q.value(2).isNull())
             e.start = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong());
         e.seconds = std::chrono::seconds(q.value(3).toLongLong());
-        if (const auto reason = reasonFromName(q.value(4).toString()))
-            e.reason = *reason;
+        setReason(e, q.value(4).toString());
         out->append(e);
     }
     if (q.lastError().isValid()) {

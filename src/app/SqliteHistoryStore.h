@@ -3,6 +3,7 @@
 #include "core/HistoryStore.h"
 
 #include <QString>
+#include <QVariant>
 #include <optional>
 
 class QSqlError;
@@ -22,6 +23,9 @@ struct HistoryEntry {
 // The stored names back to values (core::kindName() and core::reasonName() the other way).
 std::optional<core::HistoryEvent::Kind> kindFromName(const QString& name);
 std::optional<core::NaturalBreakReason> reasonFromName(const QString& name);
+// The `reason` column (and journal field): a natural break's or a hold's; null for the rest.
+QVariant reasonOf(const core::HistoryEvent& e);
+void setReason(core::HistoryEvent& e, const QString& name);
 
 // History in SQLite (WAL, synchronous=FULL): each write is its own committed
 // transaction, so a crash or kill -9 loses nothing record() has returned for.

@@ -2,6 +2,7 @@
 
 #include "app/ControlProtocol.h"
 #include "core/Duration.h"
+#include "core/Effect.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,6 +42,16 @@ qint64 integer(const QJsonObject& status, QLatin1StringView field)
     return status.value(field).toInteger();
 }
 
+// What holds the due reminder, as a person reads it ("camera in use"); empty when nothing.
+QString heldText(const QJsonObject& status)
+{
+    const QString name = status.value(key::heldBy).toString();
+    for (const core::HoldReason r : core::kHoldReasons)
+        if (!name.isEmpty() && core::holdReasonName(r) == name)
+            return core::holdReasonText(r);
+    return {};
+}
+
 } // namespace
 
 QString minutes(qint64 seconds, bool roundUp)
@@ -70,8 +81,11 @@ QString line(const QJsonObject& status, const QDateTime& now)
         return until.isValid() ? QStringLiteral("paused until %1").arg(clockTime(until, now))
                                : QStringLiteral("paused");
     }
-    if (s == state::due)
+    if (s == state::due) {
+        if (const QString held = heldText(status); !held.isEmpty())
+            return QStringLiteral("break held: %1 · sitting %2").arg(held, sat);
         return QStringLiteral("break due · sitting %1").arg(sat);
+    }
     const QDateTime next = timeOf(status, key::nextBreakAt);
     if (!next.isValid())
         return QStringLiteral("sitting %1").arg(sat);
@@ -99,7 +113,12 @@ QString tooltip(const QJsonObject& status, const QDateTime& now)
                           status.value(key::overload).toBool() ? QStringLiteral(", past overload")
                                                                : QString());
         const QDateTime next = timeOf(status, key::nextBreakAt);
-        if (s == state::due)
+        const QString held = heldText(status);
+        if (s == state::due && !held.isEmpty())
+            lines << QStringLiteral("A break is due; the reminder waits: %1").arg(held);
+        else if (s == state::due && status.value(key::waitingForPause).toBool())
+            lines << QStringLiteral("A break is due; the reminder waits for a pause in typing");
+        else if (s == state::due)
             lines << QStringLiteral("A break is due now");
         else if (next.isValid())
             lines << QStringLiteral("Next break at %1%2")
@@ -126,6 +145,8 @@ QJsonObject waybar(const QJsonObject& status, const QDateTime& now)
         classes.append(QStringLiteral("overload"));
     if (status.value(key::snoozed).toBool())
         classes.append(QStringLiteral("snoozed"));
+    if (!status.value(key::heldBy).isNull())
+        classes.append(QStringLiteral("held"));
     qint64 percentage = 0;
     const qint64 interval = integer(status, key::intervalSeconds);
     if (s == state::onBreak) {
@@ -160,6 +181,11 @@ QString describe(const QJsonObject& s, const QDateTime& now)
                      s.value(key::overload).toBool() ? QStringLiteral(" (overload)") : QString());
     if (state == state::due) {
         text += QStringLiteral("next break:    due now\n");
+        if (const QString held = heldText(s); !held.isEmpty())
+            text += QStringLiteral("held:          %1 (since %2; the reminder comes when it ends)\n")
+                        .arg(held, clockTime(timeOf(s, key::heldSince), now));
+        else if (s.value(key::waitingForPause).toBool())
+            text += QStringLiteral("held:          waiting for a pause in typing\n");
     } else if (state != state::onBreak) {
         const QDateTime next = timeOf(s, key::nextBreakAt);
         text += QStringLiteral("next break:    in %1%2%3\n")

@@ -53,6 +53,7 @@ template <typename DayOf> void answerReminders(const QList<HistoryEvent>& events
         case Kind::BreakEndedEarly:
         case Kind::Resumed:
         case Kind::SittingSpan:
+        case Kind::Held:
             break;
         }
     }
@@ -118,6 +119,10 @@ QList<DayStats> dailyStats(const QList<HistoryEvent>& events, QDate first, QDate
             ++day->naturalBreaks;
             day->naturalBreakTime += e.seconds;
             break;
+        case Kind::Held:
+            ++(isCall(e.hold) ? day->heldForCalls : day->heldOther);
+            day->heldTime += e.seconds;
+            break;
         case Kind::BreakStarted:
         case Kind::Paused:
         case Kind::Resumed:
@@ -151,6 +156,7 @@ DayAverage averageOverDaysWithData(const QList<DayStats>& days)
         a.snoozed += d.snoozed;
         a.skipped += d.skipped;
         a.naturalBreaks += d.naturalBreaks;
+        a.heldForCalls += d.heldForCalls;
     }
     if (a.days == 0)
         return a;
@@ -159,7 +165,7 @@ DayAverage averageOverDaysWithData(const QList<DayStats>& days)
     a.longestSitting /= n;
     a.overload /= n;
     for (double* v : {&a.reminders, &a.breaksCompleted, &a.breaksEndedEarly, &a.snoozed, &a.skipped,
-                      &a.naturalBreaks})
+                      &a.naturalBreaks, &a.heldForCalls})
         *v /= n;
     return a;
 }

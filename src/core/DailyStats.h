@@ -26,6 +26,11 @@ struct DayStats {
     int remindersToBreak = 0;
     int remindersSnoozed = 0;
     int remindersSkipped = 0;
+    // [moment]: reminders held back while due, for a call (camera, microphone) or for a
+    // fullscreen window or do-not-disturb; and for how long in all.
+    int heldForCalls = 0;
+    int heldOther = 0;
+    std::chrono::seconds heldTime{};
 
     // Anything at all was recorded that day: sitting, a reminder, a break, a natural break.
     bool hasData() const;
@@ -50,6 +55,7 @@ struct DayAverage {
     double snoozed = 0;
     double skipped = 0;
     double naturalBreaks = 0;
+    double heldForCalls = 0;
 };
 DayAverage averageOverDaysWithData(const QList<DayStats>& days);
 

@@ -69,6 +69,8 @@ QString kindName(HistoryEvent::Kind kind)
         return QStringLiteral("resumed");
     case K::SittingSpan:
         return QStringLiteral("sitting");
+    case K::Held:
+        return QStringLiteral("held");
     }
     return {};
 }
@@ -77,9 +79,10 @@ namespace {
 struct Printer {
     QString operator()(const effect::Remind& r) const
     {
-        return QStringLiteral("remind(%1%2snoozes=%3)")
+        return QStringLiteral("remind(%1%2%3snoozes=%4)")
             .arg(r.routine.isEmpty() ? QString() : r.routine + QStringLiteral(", "),
-                 r.again ? QStringLiteral("again, ") : QString())
+                 r.again ? QStringLiteral("again, ") : QString(),
+                 r.quiet ? QStringLiteral("quiet, ") : QString())
             .arg(r.snoozesLeft);
     }
     QString operator()(const effect::CloseReminder&) const
@@ -99,6 +102,8 @@ struct Printer {
         QString s = QStringLiteral("record(") + kindName(e.kind);
         if (e.kind == HistoryEvent::Kind::NaturalBreak)
             s += QStringLiteral(", %1, %2s").arg(reasonName(e.reason)).arg(e.start.secsTo(e.at));
+        else if (e.kind == HistoryEvent::Kind::Held)
+            s += QStringLiteral(", %1, %2s").arg(holdReasonName(e.hold)).arg(e.start.secsTo(e.at));
         else if (e.kind == HistoryEvent::Kind::SittingSpan)
             s += QStringLiteral(", %1s").arg(e.start.secsTo(e.at));
         else if (e.kind == HistoryEvent::Kind::BreakCompleted ||

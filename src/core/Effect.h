@@ -41,6 +41,7 @@ struct HistoryEvent {
         Paused,
         Resumed,
         SittingSpan, // a continuous sitting stretch, [start, at)
+        Held,        // a due reminder held back, [start, at), for `hold`
     };
     Kind kind = Kind::Reminded;
     QDateTime at;
@@ -48,6 +49,7 @@ struct HistoryEvent {
     std::chrono::seconds
         seconds{}; // BreakCompleted, BreakEndedEarly: real duration; Paused: length
     NaturalBreakReason reason = NaturalBreakReason::Idle;
+    HoldReason hold = HoldReason::Camera; // Held: the strongest reason while it lasted
 
     bool operator==(const HistoryEvent&) const = default;
 };
@@ -59,6 +61,7 @@ struct Remind {
     bool again = false;  // a repeat of an ignored reminder, or after a snooze
     int snoozesLeft = 0; // -1 = unlimited; 0 = do not offer Snooze
     QString routine;     // a scheduled routine ([routines]) it names; empty: the sitting one
+    bool quiet = false;  // held past max_hold: shown anyway, with low urgency and no sound
     bool operator==(const Remind&) const = default;
 };
 struct CloseReminder {
@@ -71,7 +74,7 @@ struct OpenBreak {
 struct CloseBreak {
     bool operator==(const CloseBreak&) const = default;
 };
-// What the tray shows changed (phase, overload, due, paused, snoozed); redraw it.
+// What the tray shows changed (phase, overload, due, held, paused, snoozed); redraw it.
 struct StateChanged {
     bool operator==(const StateChanged&) const = default;
 };

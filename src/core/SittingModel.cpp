@@ -131,6 +131,37 @@ Effects SittingModel::resumedFromSleep()
     });
 }
 
+Effects SittingModel::setHolds(const QList<HoldReason>& holds)
+{
+    return input([&](MonoTime now, Effects& out) {
+        m_holdAnswerBy.reset(); // answered: the reminder waits no longer for that
+        QList<HoldReason> sorted;
+        for (const HoldReason r : kHoldReasons)
+            if (holds.contains(r))
+                sorted.append(r);
+        if (sorted == m_holds)
+            return;
+        m_holds = sorted;
+        if (!strongestHold()) {
+            m_holdCapped = false;
+            endHold(now, out); // released: the evaluation that follows reminds
+        } else if (m_reminderOpen && !m_holdCapped) {
+            // A call began with the reminder up: take it down, it comes back after the call.
+            out.push_back(effect::CloseReminder{});
+            m_reminderOpen = false;
+            m_nextReminderAt = now;
+        }
+        out.push_back(effect::StateChanged{});
+    });
+}
+
+milliseconds SittingModel::idleThreshold() const
+{
+    if (m_pauseWaitSince && m_schedule.moment.pauseBeforeRemind.count() > 0)
+        return m_schedule.moment.pauseBeforeRemind;
+    return m_schedule.naturalBreak;
+}
+
 // ---- commands ------------------------------------------------------------------------
 
 Effects SittingModel::startBreak(const QString& routine)
@@ -141,6 +172,7 @@ Effects SittingModel::startBreak(const QString& routine)
         if (m_reminderOpen)
             out.push_back(effect::CloseReminder{});
         m_reminderOpen = false;
+        resetMoment(now, out);
         m_breakRoutine = routine.isEmpty() && m_claim ? m_claim->due.routine : routine;
         // A break answers a scheduled reminder, whatever it plays; a scheduled routine
         // played by hand is done for the day too.
@@ -205,6 +237,7 @@ Effects SittingModel::snooze(std::optional<std::chrono::seconds> d)
         if (m_reminderOpen)
             out.push_back(effect::CloseReminder{});
         m_reminderOpen = false;
+        resetMoment(now, out);
         ++m_snoozesUsed;
         m_snoozed = true;
         // Bounded here too: the shell refuses longer requests, this keeps the sum in range.
@@ -222,6 +255,7 @@ Effects SittingModel::skip()
             return;
         if (m_reminderOpen)
             out.push_back(effect::CloseReminder{});
+        resetMoment(now, out);
         if (m_claim) {
             // Not again today. The sitting break keeps its own time, unless that came too.
             m_routines.markDone(m_claim->due.routine, m_claim->due.day);
@@ -252,6 +286,7 @@ Effects SittingModel::pause(std::chrono::seconds d)
             return;
         d = std::min(d, limits::kMaxPause);
         m_pausedUntil = now + d;
+        resetMoment(now, out);
         if (m_reminderOpen)
             out.push_back(effect::CloseReminder{});
         m_reminderOpen = false;
@@ -349,6 +384,11 @@ void SittingModel::evaluate(MonoTime now, Effects& out)
     }
 
     // Back first, then away again: one input long ago, and nothing since, is both.
+    // In a call the user is at the desk, touching the keyboard or not: no natural break while
+    // a call holds the reminder (a lock or a sleep still is one).
+    if (m_phase == Phase::Sitting && callHeld())
+        m_lastActive = std::max(m_lastActive, now);
+
     if (m_phase == Phase::Away) {
         const bool back = !m_lockedAt && !m_asleepAt && (m_activeNow || m_lastActive > m_awaySince);
         if (back)
@@ -370,8 +410,17 @@ void SittingModel::evaluate(MonoTime now, Effects& out)
             MonoTime recheck = kNever;
             if (remindersAllowed(now, &recheck)) {
                 m_recheckAt.reset();
+                if (!m_due) {
+                    m_due = true;
+                    out.push_back(effect::StateChanged{});
+                }
+                if (momentWaits(now, out)) {
+                    updateNextCheck(now);
+                    return;
+                }
+                const bool quiet = m_holdCapped && strongestHold();
                 out.push_back(effect::Remind{m_shown, snoozesLeft(),
-                                             m_claim ? m_claim->due.routine : QString()});
+                                             m_claim ? m_claim->due.routine : QString(), quiet});
                 record(Kind::Reminded, now, out);
                 m_due = true;
                 m_shown = true;
@@ -380,6 +429,7 @@ void SittingModel::evaluate(MonoTime now, Effects& out)
                 m_nextReminderAt = now + m_schedule.remindAgain;
                 out.push_back(effect::StateChanged{});
             } else {
+                resetMoment(now, out); // nobody would see it: asked again when it may be shown
                 m_recheckAt = recheck;
                 if (!m_due) {
                     m_due = true; // due, but held back until pause or off-hours end
@@ -388,7 +438,103 @@ void SittingModel::evaluate(MonoTime now, Effects& out)
             }
         }
     }
+    // The detectors are asked again whenever watching starts again (e.g. after a snooze).
+    if (!status().watchHolds)
+        m_holdsAsked = false;
     updateNextCheck(now);
+}
+
+bool SittingModel::momentWaits(MonoTime now, Effects& out)
+{
+    const auto& moment = m_schedule.moment;
+    m_momentWait.reset();
+    if (moment.watchesHolds()) {
+        if (!m_holdsAsked) {
+            m_holdsAsked = true;
+            m_holdAnswerBy = now + kHoldAnswer;
+        }
+        if (m_holdAnswerBy && now < *m_holdAnswerBy) {
+            m_momentWait = *m_holdAnswerBy;
+            return true;
+        }
+        m_holdAnswerBy.reset();
+    }
+    if (const auto hold = strongestHold(); hold && !m_holdCapped) {
+        if (!m_heldSince) {
+            m_heldSince = now;
+            m_heldFor = *hold;
+            out.push_back(effect::StateChanged{});
+        } else if (*hold < m_heldFor) {
+            m_heldFor = *hold; // kHoldReasons order: the stronger reason is named
+        }
+        if (now - *m_heldSince < moment.maxHold) {
+            m_momentWait = *m_heldSince + moment.maxHold;
+            return true;
+        }
+        endHold(now, out); // held long enough: it comes now, quietly
+        m_holdCapped = true;
+    }
+    if (moment.pauseBeforeRemind.count() > 0) {
+        const milliseconds paused = m_activeNow ? milliseconds(0) : now - m_lastActive;
+        if (paused < moment.pauseBeforeRemind) {
+            if (!m_pauseWaitSince) {
+                m_pauseWaitSince = now;
+                out.push_back(effect::StateChanged{});
+            }
+            const MonoTime giveUp = *m_pauseWaitSince + moment.waitForPause;
+            if (now < giveUp) {
+                // A push source says when the pause comes; a polled one is asked again when
+                // it could have.
+                m_momentWait = m_activeNow ? giveUp
+                                           : std::min(giveUp, m_lastActive + moment.pauseBeforeRemind);
+                return true;
+            }
+        }
+    }
+    if (m_pauseWaitSince) {
+        m_pauseWaitSince.reset();
+        out.push_back(effect::StateChanged{});
+    }
+    return false;
+}
+
+std::optional<HoldReason> SittingModel::strongestHold() const
+{
+    for (const HoldReason r : m_holds)
+        if (m_schedule.moment.watches(r))
+            return r;
+    return std::nullopt;
+}
+
+bool SittingModel::callHeld() const
+{
+    if (!m_heldSince || m_holdCapped)
+        return false;
+    return std::any_of(m_holds.begin(), m_holds.end(), [this](HoldReason r) {
+        return isCall(r) && m_schedule.moment.watches(r);
+    });
+}
+
+void SittingModel::endHold(MonoTime now, Effects& out)
+{
+    if (!m_heldSince)
+        return;
+    now = std::max(now, *m_heldSince);
+    HistoryEvent e{Kind::Held, wallAt(now), wallAt(*m_heldSince), secs(now - *m_heldSince)};
+    e.hold = m_heldFor;
+    out.push_back(effect::Record{e});
+    m_heldSince.reset();
+    out.push_back(effect::StateChanged{});
+}
+
+void SittingModel::resetMoment(MonoTime now, Effects& out)
+{
+    endHold(now, out);
+    m_holdsAsked = false;
+    m_holdAnswerBy.reset();
+    m_holdCapped = false;
+    m_pauseWaitSince.reset();
+    m_momentWait.reset();
 }
 
 bool SittingModel::remindersAllowed(MonoTime now, MonoTime* recheckAt)
@@ -423,6 +569,7 @@ void SittingModel::goAway(MonoTime start, NaturalBreakReason reason, Effects& ou
         out.push_back(effect::Record{{Kind::SittingSpan, wallAt(spanEnd), wallAt(m_sittingSince)}});
     if (m_reminderOpen)
         out.push_back(effect::CloseReminder{});
+    resetMoment(start, out); // a hold ends where the absence began
     m_phase = Phase::Away;
     m_awaySince = start;
     m_awayReason = reason;
@@ -514,8 +661,10 @@ void SittingModel::updateNextCheck(MonoTime now)
     if (m_phase == Phase::Sitting) {
         if (!m_overload)
             next = std::min(next, m_sittingSince + m_schedule.overloadAfter);
-        const bool held = m_recheckAt && m_nextReminderAt <= now;
-        next = std::min(next, held ? *m_recheckAt : m_nextReminderAt);
+        const bool reached = m_nextReminderAt <= now;
+        next = std::min(next, reached && m_recheckAt    ? *m_recheckAt
+                              : reached && m_momentWait ? *m_momentWait
+                                                        : m_nextReminderAt);
         // The next scheduled routine's window opens or closes (rechecked hourly: the wall
         // clock may jump).
         if (m_claim || !m_routines.empty()) {
@@ -590,6 +739,18 @@ SittingModel::Status SittingModel::status() const
         s.reminderRoutine = m_claim->due.routine;
     if (m_phase == Phase::OnBreak)
         s.breakRoutine = m_breakRoutine;
+    // A reminder is wanted now (or is up): what would hold it must be known.
+    s.watchHolds = m_phase == Phase::Sitting && m_due && !m_recheckAt && !m_pausedUntil &&
+                   m_schedule.moment.watchesHolds() && (m_reminderOpen || now >= m_nextReminderAt);
+    for (const HoldReason r : m_holds)
+        if (m_schedule.moment.watches(r))
+            s.holds.append(r);
+    if (m_heldSince && !m_holdCapped && !s.holds.isEmpty()) {
+        s.heldBy = s.holds.first();
+        s.heldSince = wallAt(*m_heldSince);
+    }
+    s.holdCapped = m_holdCapped && !s.holds.isEmpty();
+    s.waitingForPause = m_pauseWaitSince.has_value();
     return s;
 }
 

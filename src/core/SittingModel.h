@@ -31,6 +31,13 @@ public:
         std::optional<QDateTime> pausedUntil; // wall clock
         QString reminderRoutine; // the scheduled routine the due reminder names, if any
         QString breakRoutine;    // on a break: the routine it plays, when the shell said
+        // [moment]
+        bool watchHolds = false; // the shell should watch the hold detectors (a reminder is wanted)
+        std::optional<HoldReason> heldBy; // the due reminder waits for this
+        QDateTime heldSince;              // wall clock; valid while heldBy
+        bool holdCapped = false;          // held past max_hold: reminders come, quietly
+        QList<HoldReason> holds;          // every hold the shell reports now, strongest first
+        bool waitingForPause = false;     // the due reminder waits for a pause in input
     };
 
     SittingModel(const Clock& clock, const Settings::Schedule& schedule);
@@ -48,6 +55,14 @@ public:
     Effects sessionUnlocked();
     Effects goingToSleep();
     Effects resumedFromSleep();
+
+    // What holds reminders now (the shell's detectors; see Status::watchHolds). Sitting time
+    // counts on; a due reminder waits until none is left, or max_hold. Also the shell's answer
+    // when a break comes due: the first reminder waits up to kHoldAnswer for it.
+    Effects setHolds(const QList<HoldReason>& holds);
+    // The input idle time the shell's push source should report at: short while a due
+    // reminder waits for a pause in typing, else natural_break.
+    milliseconds idleThreshold() const;
 
     // User commands (reminder buttons, tray menu, CLI).
     // Starts a break playing `routine`; empty: the scheduled routine the due reminder names,
@@ -80,6 +95,8 @@ public:
 
     // Breaks shorter than this in real time do not reset sitting time, however they ended.
     static constexpr std::chrono::seconds kMinimumBreak{60};
+    // How long a due reminder waits for the shell to say what holds it.
+    static constexpr milliseconds kHoldAnswer{2000};
 
 private:
     // One input: brings the state up to now with what was known, applies `change`
@@ -109,6 +126,15 @@ private:
     void dropScheduled(MonoTime now, Effects& out);
     void record(HistoryEvent::Kind kind, MonoTime at, Effects& out);
     int snoozesLeft() const;
+    // [moment] for a due reminder that may be shown now: true while it must wait (a hold, the
+    // detectors' answer, a pause in typing); m_momentWait then says until when at the latest.
+    bool momentWaits(MonoTime now, Effects& out);
+    std::optional<HoldReason> strongestHold() const;
+    bool callHeld() const;
+    // The due reminder is no longer held (released, capped, answered or no longer due):
+    // records how long it was, once.
+    void endHold(MonoTime now, Effects& out);
+    void resetMoment(MonoTime now, Effects& out);
 
     const Clock& m_clock;
     Settings::Schedule m_schedule;
@@ -146,6 +172,16 @@ private:
     };
     std::optional<Claim> m_claim;
     QString m_breakRoutine;
+
+    // [moment]
+    QList<HoldReason> m_holds;               // as the shell reports them, strongest first
+    bool m_holdsAsked = false;               // the shell was asked for holds for this due break
+    std::optional<MonoTime> m_holdAnswerBy;  // ... and has not answered yet
+    std::optional<MonoTime> m_heldSince;     // the due reminder is held, since
+    HoldReason m_heldFor = HoldReason::Camera; // the strongest reason seen while held
+    bool m_holdCapped = false;               // held for max_hold: reminders come quietly
+    std::optional<MonoTime> m_pauseWaitSince; // the due reminder waits for a pause in input
+    std::optional<MonoTime> m_momentWait;     // the latest time a waiting reminder is looked at
 };
 
 } // namespace deskbreak::core

@@ -21,6 +21,9 @@ public:
 
     virtual QString name() const = 0;
     virtual Mode mode() const = 0;
+    // False for a source that sees no input at all (the user counts as always present): a
+    // pause in typing cannot be waited for then.
+    virtual bool seesInput() const { return true; }
 
     // Poll sources: the input idle time now; nullopt if the query failed.
     virtual std::optional<std::chrono::milliseconds> idleTime() = 0;

@@ -12,6 +12,7 @@ public:
     using IdleSource::IdleSource;
     QString name() const override { return QStringLiteral("none"); }
     Mode mode() const override { return Mode::Poll; }
+    bool seesInput() const override { return false; }
     std::optional<std::chrono::milliseconds> idleTime() override
     {
         return std::chrono::milliseconds(0);

@@ -16,6 +16,9 @@ public:
         QString body;  // e.g. "You have been sitting for 1h 02m."
         bool offerSnooze = true;
         QString snoozeLabel; // e.g. "Snooze 10 min"
+        // Held past max_hold (a long call): shown without sound, at low urgency, and without
+        // taking the keyboard.
+        bool quiet = false;
     };
 
     using QObject::QObject;

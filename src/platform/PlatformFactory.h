@@ -3,6 +3,7 @@
 #include "platform/Autostart.h"
 #include "platform/BackendReport.h"
 #include "platform/CuePlayer.h"
+#include "platform/HoldDetector.h"
 #include "platform/IdleSource.h"
 #include "platform/Notifier.h"
 #include "platform/Opener.h"
@@ -12,6 +13,7 @@
 #include <QStringList>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace deskbreak::platform {
 
@@ -45,6 +47,12 @@ BackendReport describeTray(const Session& session, bool qtTrayAvailable);
 // Whether the desktop's own movement break reminders are on (GNOME 48 and later);
 // nullopt where the desktop has none, with the reason in `why`.
 std::optional<bool> desktopBreakRemindersOn(QString* why);
+
+// What can hold a due reminder here ([moment]): each detector this session can run, and
+// one report per reason (camera, microphone, fullscreen, do-not-disturb) naming them, or
+// why there is none. Detectors look at nothing until watched.
+std::vector<std::unique_ptr<HoldDetector>> createHoldDetectors(const Session& session,
+                                                               QList<BackendReport>* reports);
 
 // The break's chimes and voice, from `soundDir`: the cue module beside the binary (on
 // Linux, libcanberra and flite), loaded only when a break first asks for a cue.

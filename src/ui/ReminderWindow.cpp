@@ -75,6 +75,13 @@ void ReminderWindow::present(const platform::Notifier::Reminder& reminder)
         const QRect area = screen->availableGeometry();
         move(area.right() - width() - 24, area.bottom() - sizeHint().height() - 48);
     }
+    if (reminder.quiet) {
+        // After a long call: there, but it takes neither the keyboard nor the front.
+        setAttribute(Qt::WA_ShowWithoutActivating);
+        show();
+        return;
+    }
+    setAttribute(Qt::WA_ShowWithoutActivating, false);
     bringToFront(this);
     m_start->setFocus();
 }

@@ -328,13 +328,19 @@ void StatsWindow::showAdherence()
         m_adherence->setText(tr("No reminders in these days."));
         return;
     }
-    m_adherence->setText(tr("Of %1: %2% led to a break · %3% snoozed · %4% skipped · "
-                            "%5% unanswered")
-                             .arg(plural(a.reminders, tr("1 reminder"), tr("%1 reminders")))
-                             .arg(a.percent(a.toBreak))
-                             .arg(a.percent(a.snoozed))
-                             .arg(a.percent(a.skipped))
-                             .arg(a.percent(a.unanswered())));
+    int heldForCalls = 0;
+    for (const core::DayStats& d : m_chart->shownDays())
+        heldForCalls += d.heldForCalls;
+    m_adherence->setText(
+        tr("Of %1: %2% led to a break · %3% snoozed · %4% skipped · %5% unanswered")
+            .arg(plural(a.reminders, tr("1 reminder"), tr("%1 reminders")))
+            .arg(a.percent(a.toBreak))
+            .arg(a.percent(a.snoozed))
+            .arg(a.percent(a.skipped))
+            .arg(a.percent(a.unanswered())) +
+        (heldForCalls > 0 ? tr(" · %1 held for calls")
+                                .arg(plural(heldForCalls, tr("1 reminder"), tr("%1 reminders")))
+                          : QString()));
 }
 
 void StatsWindow::applyColours()

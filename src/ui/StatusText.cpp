@@ -41,6 +41,10 @@ QString nextPart(const core::SittingModel::Status& s, const QDateTime& now, bool
         return {};
     if (s.pausedUntil)
         return tr("paused until %1").arg(pauseEnd(*s.pausedUntil, now));
+    if (s.heldBy)
+        return tr("break held: %1").arg(core::holdReasonText(*s.heldBy));
+    if (s.due && !s.snoozed && s.waitingForPause)
+        return tr("break due at your next pause");
     if (s.due && !s.snoozed)
         return tr("time for a break");
     const QString at = clock(now.addSecs(s.untilReminder.count()));

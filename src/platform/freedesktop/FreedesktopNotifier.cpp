@@ -207,12 +207,14 @@ void FreedesktopNotifier::sendReminder()
     if (r.offerSnooze)
         actions << QStringLiteral("snooze") << r.snoozeLabel;
     actions << QStringLiteral("skip") << QStringLiteral("Skip");
-    const QVariantMap hints{
-        {QStringLiteral("urgency"), QVariant::fromValue<uchar>(1)},
+    QVariantMap hints{
+        {QStringLiteral("urgency"), QVariant::fromValue<uchar>(r.quiet ? 0 : 1)},
         {QStringLiteral("resident"), true},
         {QStringLiteral("category"), QStringLiteral("x-deskbreak.reminder")},
         {QStringLiteral("desktop-entry"), kAppId},
     };
+    if (r.quiet)
+        hints.insert(QStringLiteral("suppress-sound"), true);
 
     QDBusMessage notify = methodCall(QStringLiteral("Notify"));
     notify << kAppName << m_reminderId << kAppId << r.title << bodyText(r.body) << actions << hints
