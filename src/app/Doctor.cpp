@@ -129,6 +129,24 @@ QList<platform::BackendReport> examine(const platform::Session& session)
         others.rejected.append({QStringLiteral("gnome"), gnomeOn ? QStringLiteral("off") : why});
     }
     reports.append(others);
+
+    // [moment]: what can hold a reminder here, each detector asked once, as when a break is due.
+    QList<platform::BackendReport> holdReports;
+    const auto detectors = platform::createHoldDetectors(session, &holdReports);
+    for (platform::BackendReport& r : holdReports) {
+        QStringList now;
+        for (const auto& d : detectors) {
+            if (r.capability != QStringLiteral("hold: ") + core::holdReasonName(d->reason()))
+                continue;
+            d->setWatching(true);
+            now << QStringLiteral("%1 %2").arg(d->name(), d->active() ? QStringLiteral("holds now")
+                                                                      : QStringLiteral("clear"));
+            d->setWatching(false);
+        }
+        if (!now.isEmpty())
+            r.detail += QStringLiteral(" (%1)").arg(now.join(QStringLiteral(", ")));
+        reports.append(r);
+    }
     reports.append(examineHistory());
 
     // The break's chimes and voice, tried here as a break would ([break] sound, voice).

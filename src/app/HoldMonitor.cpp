@@ -11,13 +11,14 @@ HoldMonitor::HoldMonitor(std::vector<std::unique_ptr<platform::HoldDetector>> de
     , m_switches(switches)
 {
     for (const auto& d : m_detectors) {
-        connect(d.get(), &platform::HoldDetector::activeChanged, this, [this, raw = d.get()](bool on) {
-            logInfo(QStringLiteral("hold %1: %2 (%3)")
-                        .arg(on ? QStringLiteral("on") : QStringLiteral("off"),
-                             core::holdReasonText(raw->reason()), raw->name()));
-            if (m_watching)
-                emit holdsChanged();
-        });
+        connect(d.get(), &platform::HoldDetector::activeChanged, this,
+                [this, raw = d.get()](bool on) {
+                    logInfo(QStringLiteral("hold %1: %2 (%3)")
+                                .arg(on ? QStringLiteral("on") : QStringLiteral("off"),
+                                     core::holdReasonText(raw->reason()), raw->name()));
+                    if (m_watching)
+                        emit holdsChanged();
+                });
     }
 }
 

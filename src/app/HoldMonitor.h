@@ -29,10 +29,10 @@ public:
 
     struct Entry {
         core::HoldReason reason;
-        QString name;     // the backend
-        QString looksAt;  // what it looks at
-        bool switchedOn;  // by its [moment] switch
-        bool active;      // only meaningful while watching
+        QString name;    // the backend
+        QString looksAt; // what it looks at
+        bool switchedOn; // by its [moment] switch
+        bool active;     // only meaningful while watching
     };
     QList<Entry> describe() const;
 

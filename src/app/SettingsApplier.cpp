@@ -55,6 +55,34 @@ const QList<LiveKey>& liveKeys()
          [](const Settings& a, const Settings& b) {
              return a.schedule.workingHours.days() == b.schedule.workingHours.days();
          }},
+        {"moment.camera", Takes::AtOnce,
+         [](const Settings& a, const Settings& b) {
+             return a.schedule.moment.camera == b.schedule.moment.camera;
+         }},
+        {"moment.microphone", Takes::AtOnce,
+         [](const Settings& a, const Settings& b) {
+             return a.schedule.moment.microphone == b.schedule.moment.microphone;
+         }},
+        {"moment.fullscreen", Takes::AtOnce,
+         [](const Settings& a, const Settings& b) {
+             return a.schedule.moment.fullscreen == b.schedule.moment.fullscreen;
+         }},
+        {"moment.do_not_disturb", Takes::AtOnce,
+         [](const Settings& a, const Settings& b) {
+             return a.schedule.moment.doNotDisturb == b.schedule.moment.doNotDisturb;
+         }},
+        {"moment.max_hold", Takes::AtOnce,
+         [](const Settings& a, const Settings& b) {
+             return a.schedule.moment.maxHold == b.schedule.moment.maxHold;
+         }},
+        {"moment.pause_before_remind", Takes::AtOnce,
+         [](const Settings& a, const Settings& b) {
+             return a.schedule.moment.pauseBeforeRemind == b.schedule.moment.pauseBeforeRemind;
+         }},
+        {"moment.wait_for_pause", Takes::AtOnce,
+         [](const Settings& a, const Settings& b) {
+             return a.schedule.moment.waitForPause == b.schedule.moment.waitForPause;
+         }},
         {"break.routine", Takes::NextBreak,
          [](const Settings& a, const Settings& b) { return a.breaks.routine == b.breaks.routine; }},
         {"break.sound", Takes::NextBreak,
@@ -133,7 +161,8 @@ QStringList SettingsApplier::apply()
         return std::any_of(changed.cbegin(), changed.cend(),
                            [&](const QString& k) { return k.startsWith(prefix); });
     };
-    if (m_targets.schedule && (any(QStringLiteral("schedule.")) || any(core::kRoutinesSection)))
+    if (m_targets.schedule && (any(QStringLiteral("schedule.")) || any(QStringLiteral("moment.")) ||
+                               any(core::kRoutinesSection)))
         m_targets.schedule(m_config.schedule());
     if (m_targets.notificationStyle && before.notificationStyle != now.notificationStyle)
         m_targets.notificationStyle(now.notificationStyle);

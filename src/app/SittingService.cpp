@@ -99,8 +99,8 @@ core::Settings::Schedule SittingService::modelSchedule(core::Settings::Schedule 
 void SittingService::syncMoment()
 {
     const bool watch = m_model.status().watchHolds;
-    const bool watching = m_holdMonitor && m_holdMonitor->isWatching();
-    if (watch != watching) {
+    if (watch != m_watchingHolds) {
+        m_watchingHolds = watch;
         if (m_holdMonitor)
             m_holdMonitor->setWatching(watch);
         // The answer the model waits for when a break comes due (nothing, without detectors).
@@ -275,18 +275,17 @@ void SittingService::handle(const core::Effects& effects)
     namespace effect = core::effect;
     bool changed = false;
     for (const core::Effect& e : effects)
-        std::visit(
-            core::Overloaded{
-                [this](const effect::Remind& r) {
-                    emit remindRequested(r.routine, r.again, r.quiet);
-                },
-                [this](const effect::CloseReminder&) { emit closeReminderRequested(); },
-                [this](const effect::OpenBreak& b) { emit openBreakRequested(b.routine); },
-                [this](const effect::CloseBreak&) { emit closeBreakRequested(); },
-                [&changed](const effect::StateChanged&) { changed = true; },
-                [this](const effect::Record& r) { record(r.event); },
-            },
-            e);
+        std::visit(core::Overloaded{
+                       [this](const effect::Remind& r) {
+                           emit remindRequested(r.routine, r.again, r.quiet);
+                       },
+                       [this](const effect::CloseReminder&) { emit closeReminderRequested(); },
+                       [this](const effect::OpenBreak& b) { emit openBreakRequested(b.routine); },
+                       [this](const effect::CloseBreak&) { emit closeBreakRequested(); },
+                       [&changed](const effect::StateChanged&) { changed = true; },
+                       [this](const effect::Record& r) { record(r.event); },
+                   },
+                   e);
     if (changed) {
         logState();
         emit stateChanged();

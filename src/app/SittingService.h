@@ -118,6 +118,7 @@ private:
     QString m_statePath;
     std::unique_ptr<core::HistoryStore> m_history;
     HoldMonitor* m_holdMonitor = nullptr;
+    bool m_watchingHolds = false; // the model wants holds watched, and was answered
     std::chrono::milliseconds m_idleThreshold{};
     QTimer m_wake;
     core::MonoTime m_stateSavedAt;

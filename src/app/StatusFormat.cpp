@@ -145,7 +145,7 @@ QJsonObject waybar(const QJsonObject& status, const QDateTime& now)
         classes.append(QStringLiteral("overload"));
     if (status.value(key::snoozed).toBool())
         classes.append(QStringLiteral("snoozed"));
-    if (!status.value(key::heldBy).isNull())
+    if (status.value(key::heldBy).isString())
         classes.append(QStringLiteral("held"));
     qint64 percentage = 0;
     const qint64 interval = integer(status, key::intervalSeconds);
@@ -182,8 +182,9 @@ QString describe(const QJsonObject& s, const QDateTime& now)
     if (state == state::due) {
         text += QStringLiteral("next break:    due now\n");
         if (const QString held = heldText(s); !held.isEmpty())
-            text += QStringLiteral("held:          %1 (since %2; the reminder comes when it ends)\n")
-                        .arg(held, clockTime(timeOf(s, key::heldSince), now));
+            text +=
+                QStringLiteral("held:          %1 (since %2; the reminder comes when it ends)\n")
+                    .arg(held, clockTime(timeOf(s, key::heldSince), now));
         else if (s.value(key::waitingForPause).toBool())
             text += QStringLiteral("held:          waiting for a pause in typing\n");
     } else if (state != state::onBreak) {

@@ -11,6 +11,8 @@
 #include "platform/linux/XdgAutostart.h"
 #endif
 #ifdef Q_OS_LINUX
+#include "platform/linux/CameraInUseDetector.h"
+#include "platform/linux/MicrophoneInUseDetector.h"
 #include "platform/linux/XdgOpener.h"
 #else
 #include "platform/DesktopServicesOpener.h"
@@ -29,6 +31,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QGuiApplication>
+#include <QMap>
 #include <functional>
 
 namespace deskbreak::platform {
@@ -272,6 +275,41 @@ std::optional<bool> desktopBreakRemindersOn(QString* why)
     *why = QStringLiteral("no desktop break reminders known on this system");
     return std::nullopt;
 #endif
+}
+
+std::vector<std::unique_ptr<HoldDetector>> createHoldDetectors(const Session& session,
+                                                               QList<BackendReport>* reports)
+{
+    Q_UNUSED(session);
+    std::vector<std::unique_ptr<HoldDetector>> detectors;
+    QMap<core::HoldReason, BackendReport> byReason;
+    for (const core::HoldReason r : core::kHoldReasons)
+        byReason[r].capability = QStringLiteral("hold: ") + core::holdReasonName(r);
+    // Keeps a detector, named in its reason's report.
+    const auto keep = [&](std::unique_ptr<HoldDetector> d) {
+        BackendReport& report = byReason[d->reason()];
+        report.chosen += (report.chosen.isEmpty() ? QString() : QStringLiteral(" + ")) + d->name();
+        report.detail +=
+            (report.detail.isEmpty() ? QString() : QStringLiteral("; ")) + d->looksAt();
+        detectors.push_back(std::move(d));
+    };
+    const auto pass = [&](core::HoldReason r, const QString& backend, const QString& why) {
+        byReason[r].rejected.append({backend, why});
+    };
+#ifdef Q_OS_LINUX
+    keep(std::make_unique<CameraInUseDetector>());
+    keep(std::make_unique<MicrophoneInUseDetector>());
+#else
+    pass(core::HoldReason::Camera, QStringLiteral("proc-fd"), QStringLiteral("Linux only"));
+    pass(core::HoldReason::Microphone, QStringLiteral("alsa-proc"), QStringLiteral("Linux only"));
+#endif
+    for (const core::HoldReason r : core::kHoldReasons) {
+        if (!byReason[r].available() && byReason[r].rejected.isEmpty())
+            pass(r, QStringLiteral("any"), QStringLiteral("no detector for this desktop"));
+        if (reports)
+            reports->append(byReason[r]);
+    }
+    return detectors;
 }
 
 std::unique_ptr<CuePlayer> createCuePlayer(const QString& soundDir)

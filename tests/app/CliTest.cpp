@@ -390,12 +390,13 @@ TEST_CASE("stats works without a daemon: empty at first, then from the history")
     CHECK(week.code == 0);
     const QStringList rows = week.out.split('\n');
     REQUIRE(rows.size() > 10);
-    CHECK(rows[0] ==
-          "            sitting  longest      past  breaks  ended                    natural");
-    CHECK(rows[1] ==
-          "date          total  stretch  overload    done  early  snoozed  skipped   breaks");
-    CHECK(rows[8] == QDate::currentDate().toString(Qt::ISODate) +
-                         "      40m      40m       10m       1      0        1        0        1");
+    CHECK(rows[0] == "            sitting  longest      past  breaks  ended                    "
+                     "natural  held for");
+    CHECK(rows[1] == "date          total  stretch  overload    done  early  snoozed  skipped   "
+                     "breaks     calls");
+    CHECK(rows[8] ==
+          QDate::currentDate().toString(Qt::ISODate) +
+              "      40m      40m       10m       1      0        1        0        1         0");
     CHECK(rows[9].startsWith("average         40m      40m       10m     1.0    0.0      1.0"));
     CHECK(rows[10] == "average over 1 day with data (of the 7 shown)");
     CHECK_FALSE(week.out.contains('+'));

@@ -23,7 +23,9 @@ public:
     }
     void setIdleThreshold(std::chrono::milliseconds t) override { threshold = t; }
 
-    std::optional<std::chrono::milliseconds> idle = std::chrono::milliseconds(0); // nullopt: fails
+    // Hands off for a little while (reading), so a due reminder need not wait for a pause in
+    // typing ([moment]); nullopt: the query fails.
+    std::optional<std::chrono::milliseconds> idle = std::chrono::seconds(30);
     std::optional<std::chrono::milliseconds> threshold; // what the daemon last set
     int polls = 0;
 

@@ -37,6 +37,8 @@ public:
     void jumpWall(core::milliseconds d) { m_clock.jumpWall(d); }
     // A user command, e.g. [](auto& m) { return m.snooze(); }
     void act(const std::function<core::Effects(core::SittingModel&)>& command);
+    // Logs what an input that is not the user's returned (e.g. a detector's report).
+    void record(const core::Effects& effects) { take(effects); }
 
     const QList<Row>& log() const { return m_log; }
     QString elapsed() const;
