@@ -3,12 +3,16 @@
 # stops it afterwards. KWin 5.27 (Debian 12) offers ext-idle-notify-v1 (version
 # 1) and org_kde_kwin_idle.
 #
-#   with-kwin.sh [--input-tool PATH] CMD [ARG...]
+#   with-kwin.sh [--input-tool PATH] [--permission-checks] CMD [ARG...]
 #
 # PATH (or, without the option, $DESKBREAK_KWIN_FAKE_INPUT, which ctest sets)
 # is the test tool built from tests/support/KwinFakeInput.cpp: it moves the
 # pointer through org_kde_kwin_fake_input, which KWin offers to any client here
-# (KWIN_WAYLAND_NO_PERMISSION_CHECKS=1). KWin runs from a copy of its binary
+# (KWIN_WAYLAND_NO_PERMISSION_CHECKS=1). With --permission-checks KWin runs as in
+# a real session instead: it offers its restricted interfaces (fake input,
+# org_kde_plasma_window_management, ...) only to programs an installed .desktop
+# file lists them for in X-KDE-Wayland-Interfaces, so the input tool gets none.
+# KWin runs from a copy of its binary
 # (still named kwin_wayland, or it will not load its platform plugin): the
 # installed one carries a file capability that sandboxes may refuse to exec.
 # It runs with a clean environment (no DISPLAY, no Xwayland) and its own
@@ -36,7 +40,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $(basename "$0") [--input-tool PATH] CMD [ARG...]" >&2
+    echo "usage: $(basename "$0") [--input-tool PATH] [--permission-checks] CMD [ARG...]" >&2
     exit 2
 }
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,11 +48,21 @@ if [[ ${DESKBREAK_TEST_PRIVATE_BUSES:-} != 1 ]]; then
     exec "$here/with-private-buses.sh" "$here/with-kwin.sh" "$@"
 fi
 input_tool=${DESKBREAK_KWIN_FAKE_INPUT:-}
-if [[ ${1:-} == --input-tool ]]; then
-    [[ $# -ge 2 ]] || usage
-    input_tool=$2
-    shift 2
-fi
+no_permission_checks=(KWIN_WAYLAND_NO_PERMISSION_CHECKS=1)
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    --input-tool)
+        [[ $# -ge 2 ]] || usage
+        input_tool=$2
+        shift 2
+        ;;
+    --permission-checks)
+        no_permission_checks=()
+        shift
+        ;;
+    *) break ;;
+    esac
+done
 [[ $# -gt 0 ]] || usage
 if [[ -z $input_tool || ! -x $input_tool ]]; then
     echo "with-kwin.sh: no input tool: pass --input-tool PATH or set DESKBREAK_KWIN_FAKE_INPUT" \
@@ -94,7 +108,7 @@ env -i PATH="$PATH" HOME="$kwin_home" LANG=C.UTF-8 XDG_RUNTIME_DIR="$kwin_home/r
     XDG_CACHE_HOME="$kwin_home/cache" XDG_STATE_HOME="$kwin_home/state" \
     DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" \
     DBUS_SYSTEM_BUS_ADDRESS="$DBUS_SYSTEM_BUS_ADDRESS" \
-    KWIN_WAYLAND_NO_PERMISSION_CHECKS=1 \
+    "${no_permission_checks[@]}" \
     "$kwin_home/bin/kwin_wayland" --virtual --no-global-shortcuts --no-kactivities \
     --socket wayland-kwin --width 1280 --height 800 >"$tmp/kwin.log" 2>&1 </dev/null &
 kwin_pid=$!

@@ -2,6 +2,7 @@
 
 #include "ext-idle-notify-v1-client-protocol.h"
 #include "idle-client-protocol.h"
+#include "platform/wayland/WaylandRoundtrip.h"
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
@@ -11,7 +12,6 @@
 #include <cerrno>
 #include <cstring>
 #include <limits>
-#include <poll.h>
 #include <wayland-client.h>
 
 namespace deskbreak::platform {
@@ -31,51 +31,6 @@ const char* protocolInterface(WaylandIdleSource::Protocol protocol)
     return protocol == WaylandIdleSource::Protocol::ExtIdleNotify
                ? ext_idle_notifier_v1_interface.name
                : org_kde_kwin_idle_interface.name;
-}
-
-void markDone(void* data, wl_callback* callback, std::uint32_t callbackData)
-{
-    Q_UNUSED(callback);
-    Q_UNUSED(callbackData);
-    *static_cast<bool*>(data) = true;
-}
-
-const wl_callback_listener syncListener = {markDone};
-
-// wl_display_roundtrip() with a deadline: sends a sync and dispatches until the
-// compositor has answered it. False on a broken connection or at the deadline.
-bool roundtrip(wl_display* display, std::chrono::milliseconds timeout)
-{
-    bool done = false;
-    wl_callback* callback = wl_display_sync(display);
-    if (callback == nullptr) {
-        return false;
-    }
-    wl_callback_add_listener(callback, &syncListener, &done);
-    const QDeadlineTimer deadline(timeout);
-    bool ok = true;
-    while (ok && !done) {
-        if (wl_display_prepare_read(display) != 0) {
-            ok = wl_display_dispatch_pending(display) >= 0;
-            continue;
-        }
-        if (wl_display_flush(display) < 0 && errno != EAGAIN) {
-            wl_display_cancel_read(display);
-            ok = false;
-            break;
-        }
-        pollfd pfd{wl_display_get_fd(display), POLLIN, 0};
-        const int ready = poll(&pfd, 1, static_cast<int>(deadline.remainingTime()));
-        if (ready <= 0) {
-            const bool interrupted = ready < 0 && errno == EINTR;
-            wl_display_cancel_read(display);
-            ok = interrupted;
-            continue;
-        }
-        ok = wl_display_read_events(display) >= 0 && wl_display_dispatch_pending(display) >= 0;
-    }
-    wl_callback_destroy(callback);
-    return ok && done;
 }
 
 std::uint32_t toTimeout(std::chrono::milliseconds threshold)
@@ -186,7 +141,7 @@ bool WaylandIdleSource::bindGlobals(QString* whyNot)
     m_registry = wl_display_get_registry(m_display);
     if (m_registry == nullptr ||
         wl_registry_add_listener(m_registry, &Callbacks::registry, this) != 0 ||
-        !roundtrip(m_display, probeTimeout)) {
+        !wayland::roundtrip(m_display, QDeadlineTimer(probeTimeout))) {
         *whyNot = m_pendingFailure.isEmpty()
                       ? QStringLiteral("the Wayland compositor did not answer (%1)")
                             .arg(connectionError())
@@ -222,7 +177,7 @@ bool WaylandIdleSource::bindGlobals(QString* whyNot)
             wl_registry_bind(m_registry, m_idleGlobal, &org_kde_kwin_idle_interface, 1));
     }
     // A second roundtrip proves the binds were accepted before we say yes.
-    if (!roundtrip(m_display, probeTimeout)) {
+    if (!wayland::roundtrip(m_display, QDeadlineTimer(probeTimeout))) {
         *whyNot = QStringLiteral("the Wayland compositor refused %1 (%2)")
                       .arg(QLatin1String(interface), connectionError());
         return false;
