@@ -23,6 +23,7 @@
 #include "platform/freedesktop/StatusNotifierHost.h"
 #include "platform/gnome/GnomeBreakReminders.h"
 #include "platform/gnome/MutterIdleSource.h"
+#include "platform/wayland/WaylandFullscreenDetector.h"
 #include "platform/wayland/WaylandIdleSource.h"
 #include "platform/x11/X11ScreenSaverIdleSource.h"
 #include "platform/x11/X11SyncIdleSource.h"
@@ -280,7 +281,6 @@ std::optional<bool> desktopBreakRemindersOn(QString* why)
 std::vector<std::unique_ptr<HoldDetector>> createHoldDetectors(const Session& session,
                                                                QList<BackendReport>* reports)
 {
-    Q_UNUSED(session);
     std::vector<std::unique_ptr<HoldDetector>> detectors;
     QMap<core::HoldReason, BackendReport> byReason;
     for (const core::HoldReason r : core::kHoldReasons)
@@ -299,7 +299,16 @@ std::vector<std::unique_ptr<HoldDetector>> createHoldDetectors(const Session& se
 #ifdef Q_OS_LINUX
     keep(std::make_unique<CameraInUseDetector>());
     keep(std::make_unique<MicrophoneInUseDetector>());
+    if (session.type == Session::Type::Wayland && !session.isGnome()) {
+        // wlroots' and KDE's toplevel protocols; GNOME offers neither (see below).
+        QString why;
+        if (auto d = WaylandFullscreenDetector::create(&why))
+            keep(std::move(d));
+        else
+            pass(core::HoldReason::Fullscreen, QStringLiteral("wayland-toplevels"), why);
+    }
 #else
+    Q_UNUSED(session);
     pass(core::HoldReason::Camera, QStringLiteral("proc-fd"), QStringLiteral("Linux only"));
     pass(core::HoldReason::Microphone, QStringLiteral("alsa-proc"), QStringLiteral("Linux only"));
 #endif
