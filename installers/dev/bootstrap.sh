@@ -14,9 +14,10 @@ build_packages=(cmake g++ make pkg-config qt6-base-dev qt6-svg-dev libqt6svg6 li
     libspdlog-dev libtomlplusplus-dev doctest-dev libxcb-screensaver0-dev libxcb-sync-dev
     libwayland-dev wayland-protocols plasma-wayland-protocols libglib2.0-dev qt6-wayland
     libcanberra-dev libcanberra-pulse flite1-dev)
-# A real desktop, headless, for the end-to-end tests and the demo without a display.
+# A real desktop, headless, for the end-to-end tests and the demo without a display; openbox
+# is the window manager that makes windows active and fullscreen (the presenting tests).
 desktop_packages=(xvfb xdotool dunst libnotify-bin dbus-x11 tint2 trayer x11-utils imagemagick
-    desktop-file-utils)
+    desktop-file-utils openbox)
 # A private sound server with a null sink to record the break's chimes and voice from.
 sound_packages=(pulseaudio pulseaudio-utils sox)
 # Headless Wayland compositors (sway, KWin, Mutter), their input tools and a screenshot tool.
