@@ -18,13 +18,18 @@
 #include "platform/DesktopServicesOpener.h"
 #endif
 #ifdef Q_OS_LINUX
+#include "platform/freedesktop/DunstPausedDetector.h"
 #include "platform/freedesktop/FreedesktopNotifier.h"
 #include "platform/freedesktop/FreedesktopSessionMonitor.h"
+#include "platform/freedesktop/NotificationsInhibitedDetector.h"
 #include "platform/freedesktop/StatusNotifierHost.h"
 #include "platform/gnome/GnomeBreakReminders.h"
+#include "platform/gnome/GnomeDoNotDisturbDetector.h"
+#include "platform/gnome/GnomeInhibitedDetector.h"
 #include "platform/gnome/MutterIdleSource.h"
 #include "platform/wayland/WaylandFullscreenDetector.h"
 #include "platform/wayland/WaylandIdleSource.h"
+#include "platform/x11/X11FullscreenDetector.h"
 #include "platform/x11/X11ScreenSaverIdleSource.h"
 #include "platform/x11/X11SyncIdleSource.h"
 #endif
@@ -299,13 +304,33 @@ std::vector<std::unique_ptr<HoldDetector>> createHoldDetectors(const Session& se
 #ifdef Q_OS_LINUX
     keep(std::make_unique<CameraInUseDetector>());
     keep(std::make_unique<MicrophoneInUseDetector>());
+    QString why;
     if (session.type == Session::Type::Wayland && !session.isGnome()) {
-        // wlroots' and KDE's toplevel protocols; GNOME offers neither (see below).
-        QString why;
+        // wlroots' and KDE's toplevel protocols; GNOME offers neither (its inhibitors below).
         if (auto d = WaylandFullscreenDetector::create(&why))
             keep(std::move(d));
         else
             pass(core::HoldReason::Fullscreen, QStringLiteral("wayland-toplevels"), why);
+    } else if (auto d = X11FullscreenDetector::create(&why)) {
+        keep(std::move(d));
+    } else {
+        pass(core::HoldReason::Fullscreen, QStringLiteral("x11-netwm"), why);
+    }
+    const QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected()) {
+        // Each is inactive on a server without its property (e.g. KDE's Inhibited on dunst).
+        keep(std::make_unique<NotificationsInhibitedDetector>(bus));
+        keep(std::make_unique<DunstPausedDetector>(bus));
+        if (session.isGnome()) {
+            keep(std::make_unique<GnomeInhibitedDetector>(bus));
+            keep(std::make_unique<GnomeDoNotDisturbDetector>());
+        } else {
+            pass(core::HoldReason::DoNotDisturb, QStringLiteral("gnome-show-banners"),
+                 QStringLiteral("not a GNOME session"));
+        }
+    } else {
+        pass(core::HoldReason::DoNotDisturb, QStringLiteral("notifications-inhibited"),
+             QStringLiteral("no session bus"));
     }
 #else
     Q_UNUSED(session);

@@ -11,7 +11,7 @@ source "$(dirname "$0")/lib.sh"
 
 write_config <<'TOML'
 [schedule]
-interval = "20s"
+interval = "10s"
 natural_break = "5m"
 remind_again = "10m"
 
