@@ -67,7 +67,7 @@ struct Column {
 constexpr Column kStatsColumns[] = {
     {"sitting", "total", 7}, {"longest", "stretch", 7}, {"past", "overload", 8},
     {"breaks", "done", 6},   {"ended", "early", 5},     {"", "snoozed", 7},
-    {"", "skipped", 7},      {"natural", "breaks", 7},   {"held for", "calls", 8},
+    {"", "skipped", 7},      {"natural", "breaks", 7},  {"held for", "calls", 8},
 };
 
 void printStatsTable(const QList<DayStats>& stats, const std::optional<HistoryEvent>& inProgress,
@@ -101,8 +101,7 @@ void printStatsTable(const QList<DayStats>& stats, const std::optional<HistoryEv
         row(QStringLiteral("average"),
             {formatDuration(a.sitting), formatDuration(a.longestSitting),
              formatDuration(a.overload), count(a.breaksCompleted), count(a.breaksEndedEarly),
-             count(a.snoozed), count(a.skipped), count(a.naturalBreaks),
-             count(a.heldForCalls)});
+             count(a.snoozed), count(a.skipped), count(a.naturalBreaks), count(a.heldForCalls)});
         out << QStringLiteral("average over %1 with data (of the %2 shown)\n")
                    .arg(a.days == 1 ? QStringLiteral("1 day")
                                     : QStringLiteral("%1 days").arg(a.days))
@@ -405,8 +404,8 @@ int statsCommand(int days, StatsFormat format, const QDate& today,
                 << ',' << s(d.overload) << ',' << d.reminders << ',' << d.breaksCompleted << ','
                 << d.breaksEndedEarly << ',' << d.snoozed << ',' << d.skipped << ','
                 << d.naturalBreaks << ',' << s(d.naturalBreakTime) << ',' << d.remindersToBreak
-                << ',' << d.remindersSnoozed << ',' << d.remindersSkipped << ','
-                << d.heldForCalls << ',' << d.heldOther << ',' << s(d.heldTime) << '\n';
+                << ',' << d.remindersSnoozed << ',' << d.remindersSkipped << ',' << d.heldForCalls
+                << ',' << d.heldOther << ',' << s(d.heldTime) << '\n';
     } else {
         printStatsTable(stats, inProgress, out);
     }

@@ -28,9 +28,9 @@ struct Settings {
         struct Moment {
             bool camera = false; // hold while a camera is in use
             bool microphone = false;
-            bool fullscreen = false;   // ... while a fullscreen window (or presentation) is up
-            bool doNotDisturb = false; // ... while the desktop's do-not-disturb is on
-            std::chrono::seconds maxHold{};           // after this a held reminder comes quietly
+            bool fullscreen = false;        // ... while a fullscreen window (or presentation) is up
+            bool doNotDisturb = false;      // ... while the desktop's do-not-disturb is on
+            std::chrono::seconds maxHold{}; // after this a held reminder comes quietly
             std::chrono::seconds pauseBeforeRemind{}; // wait for an input pause this long ...
             std::chrono::seconds waitForPause{};      // ... for at most this long
             bool watchesHolds() const { return camera || microphone || fullscreen || doNotDisturb; }

@@ -485,8 +485,9 @@ bool SittingModel::momentWaits(MonoTime now, Effects& out)
             if (now < giveUp) {
                 // A push source says when the pause comes; a polled one is asked again when
                 // it could have.
-                m_momentWait = m_activeNow ? giveUp
-                                           : std::min(giveUp, m_lastActive + moment.pauseBeforeRemind);
+                m_momentWait = m_activeNow
+                                   ? giveUp
+                                   : std::min(giveUp, m_lastActive + moment.pauseBeforeRemind);
                 return true;
             }
         }
@@ -510,9 +511,8 @@ bool SittingModel::callHeld() const
 {
     if (!m_heldSince || m_holdCapped)
         return false;
-    return std::any_of(m_holds.begin(), m_holds.end(), [this](HoldReason r) {
-        return isCall(r) && m_schedule.moment.watches(r);
-    });
+    return std::any_of(m_holds.begin(), m_holds.end(),
+                       [this](HoldReason r) { return isCall(r) && m_schedule.moment.watches(r); });
 }
 
 void SittingModel::endHold(MonoTime now, Effects& out)

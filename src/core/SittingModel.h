@@ -174,14 +174,14 @@ private:
     QString m_breakRoutine;
 
     // [moment]
-    QList<HoldReason> m_holds;               // as the shell reports them, strongest first
-    bool m_holdsAsked = false;               // the shell was asked for holds for this due break
-    std::optional<MonoTime> m_holdAnswerBy;  // ... and has not answered yet
-    std::optional<MonoTime> m_heldSince;     // the due reminder is held, since
+    QList<HoldReason> m_holds;                 // as the shell reports them, strongest first
+    bool m_holdsAsked = false;                 // the shell was asked for holds for this due break
+    std::optional<MonoTime> m_holdAnswerBy;    // ... and has not answered yet
+    std::optional<MonoTime> m_heldSince;       // the due reminder is held, since
     HoldReason m_heldFor = HoldReason::Camera; // the strongest reason seen while held
-    bool m_holdCapped = false;               // held for max_hold: reminders come quietly
-    std::optional<MonoTime> m_pauseWaitSince; // the due reminder waits for a pause in input
-    std::optional<MonoTime> m_momentWait;     // the latest time a waiting reminder is looked at
+    bool m_holdCapped = false;                 // held for max_hold: reminders come quietly
+    std::optional<MonoTime> m_pauseWaitSince;  // the due reminder waits for a pause in input
+    std::optional<MonoTime> m_momentWait;      // the latest time a waiting reminder is looked at
 };
 
 } // namespace deskbreak::core
