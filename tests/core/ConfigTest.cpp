@@ -121,11 +121,11 @@ TEST_CASE("an interval outside the sources' 1-2 hours is accepted with a note")
 TEST_CASE("each error kind is reported at its line and column")
 {
     const QStringList fixtures = {
-        "syntax.toml",          "unknown-key.toml",       "unknown-section.toml",
-        "wrong-type.toml",      "bad-duration.toml",      "negative-duration.toml",
-        "bare-number.toml",     "out-of-range.toml",      "out-of-range-duration.toml",
-        "unknown-weekday.toml", "bad-working-hours.toml", "impossible-time.toml",
-        "bad-choice.toml",
+        "syntax.toml",          "unknown-key.toml",         "unknown-section.toml",
+        "wrong-type.toml",      "bad-duration.toml",        "negative-duration.toml",
+        "bare-number.toml",     "out-of-range.toml",        "out-of-range-duration.toml",
+        "unknown-weekday.toml", "bad-working-hours.toml",   "impossible-time.toml",
+        "bad-choice.toml",      "moment-out-of-range.toml", "moment-wrong-type.toml",
     };
     for (const QString& name : fixtures) {
         CAPTURE(name.toStdString());
