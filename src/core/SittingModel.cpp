@@ -44,8 +44,8 @@ Effects SittingModel::idleSample(milliseconds idle)
     if (noGap && now < m_nextCheck && !m_lockedAt && !m_asleepAt && !m_activeNow) {
         const MonoTime latest = std::max(m_lastActive, activeAt);
         const bool stillSitting = m_phase == Phase::Sitting &&
-                                  activeAt - m_lastActive < naturalBreak &&
-                                  now - latest < naturalBreak;
+                                  activeAt - presentAt() < naturalBreak &&
+                                  now - std::max(latest, m_callPresentAt) < naturalBreak;
         const bool stillAway = m_phase == Phase::Away && activeAt <= m_awaySince;
         if (stillSitting || stillAway || m_phase == Phase::OnBreak) {
             m_lastInput = now;
@@ -58,8 +58,8 @@ Effects SittingModel::idleSample(milliseconds idle)
     // only a silent gap is, and an idle stretch the sample shows has ended.
     advance(now, out, false);
     if (m_phase == Phase::Sitting && !m_activeNow && !m_lockedAt &&
-        activeAt - m_lastActive >= naturalBreak)
-        goAway(m_lastActive, NaturalBreakReason::Idle, out);
+        activeAt - presentAt() >= naturalBreak)
+        goAway(presentAt(), NaturalBreakReason::Idle, out);
     m_activeNow = false;
     m_lastActive = std::max(m_lastActive, activeAt);
     evaluate(now, out);
@@ -359,7 +359,7 @@ std::optional<MonoTime> SittingModel::absenceStart(MonoTime) const
 {
     std::optional<MonoTime> start;
     if (!m_activeNow)
-        start = m_lastActive;
+        start = presentAt();
     for (const auto& since : {m_lockedAt, m_asleepAt})
         if (since)
             start = start ? std::min(*start, *since) : *since;
@@ -386,8 +386,9 @@ void SittingModel::evaluate(MonoTime now, Effects& out)
     // Back first, then away again: one input long ago, and nothing since, is both.
     // In a call the user is at the desk, touching the keyboard or not: no natural break while
     // a call holds the reminder (a lock or a sleep still is one).
+    // (Kept apart from input: after the call, a pause in typing is measured from real input.)
     if (m_phase == Phase::Sitting && callHeld())
-        m_lastActive = std::max(m_lastActive, now);
+        m_callPresentAt = now;
 
     if (m_phase == Phase::Away) {
         const bool back = !m_lockedAt && !m_asleepAt && (m_activeNow || m_lastActive > m_awaySince);
@@ -497,6 +498,11 @@ bool SittingModel::momentWaits(MonoTime now, Effects& out)
         out.push_back(effect::StateChanged{});
     }
     return false;
+}
+
+MonoTime SittingModel::presentAt() const
+{
+    return std::max(m_lastActive, m_callPresentAt);
 }
 
 std::optional<HoldReason> SittingModel::strongestHold() const

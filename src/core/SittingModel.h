@@ -131,6 +131,8 @@ private:
     bool momentWaits(MonoTime now, Effects& out);
     std::optional<HoldReason> strongestHold() const;
     bool callHeld() const;
+    // The last time the user was known at the desk: input, or a call holding the reminder.
+    MonoTime presentAt() const;
     // The due reminder is no longer held (released, capped, answered or no longer due):
     // records how long it was, once.
     void endHold(MonoTime now, Effects& out);
@@ -182,6 +184,7 @@ private:
     bool m_holdCapped = false;                 // held for max_hold: reminders come quietly
     std::optional<MonoTime> m_pauseWaitSince;  // the due reminder waits for a pause in input
     std::optional<MonoTime> m_momentWait;      // the latest time a waiting reminder is looked at
+    MonoTime m_callPresentAt;                  // last seen in a call that holds the reminder
 };
 
 } // namespace deskbreak::core
