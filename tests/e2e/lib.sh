@@ -59,7 +59,16 @@ wait_until() {
     return 1
 }
 
-write_config() { cat >"$XDG_CONFIG_HOME/deskbreak/config.toml"; }
+# write_config: the config from stdin. The scenarios keep input going all along (to stay
+# "sitting"), so a reminder would wait up to wait_for_pause for a pause in typing: unless a
+# scenario sets [moment] itself (e2e: moment does), reminders come the second they are due.
+write_config() {
+    local file=$XDG_CONFIG_HOME/deskbreak/config.toml
+    cat >"$file"
+    if ! grep -q '^\[moment\]' "$file"; then
+        printf '\n[moment]\npause_before_remind = "0s"\n' >>"$file"
+    fi
+}
 
 start_tray_host() {
     trayer --edge top --align right --widthtype pixel --width 96 --heighttype pixel --height 32 \
