@@ -80,23 +80,6 @@ QString noCompositorAt()
     return QStringLiteral("no Wayland compositor at %1 (%2)").arg(where, why);
 }
 
-QString connectionError(wl_display* display)
-{
-    const int error = wl_display_get_error(display);
-    if (error == EPROTO) {
-        const wl_interface* interface = nullptr;
-        std::uint32_t id = 0;
-        const std::uint32_t code = wl_display_get_protocol_error(display, &interface, &id);
-        return QStringLiteral("protocol error %1 on %2")
-            .arg(code)
-            .arg(interface != nullptr ? QLatin1String(interface->name) : QLatin1String("?"));
-    }
-    if (error == 0) {
-        return QStringLiteral("no answer");
-    }
-    return QString::fromLocal8Bit(std::strerror(error));
-}
-
 } // namespace
 
 // Every event gets a handler, the ignored ones too: libwayland calls what it finds for an
@@ -251,7 +234,7 @@ std::unique_ptr<WaylandFullscreenDetector> WaylandFullscreenDetector::create(QSt
     const bool answered = registry != nullptr &&
                           wl_registry_add_listener(registry, &offerListener, &offer) == 0 &&
                           wayland::roundtrip(display, QDeadlineTimer(kProbeTimeout));
-    const QString error = answered ? QString() : connectionError(display);
+    const QString error = answered ? QString() : wayland::connectionError(display);
     if (registry != nullptr) {
         wl_registry_destroy(registry);
     }
@@ -335,7 +318,7 @@ bool WaylandFullscreenDetector::connectAndBind()
         wl_registry_add_listener(m_registry, &Callbacks::registry, this) != 0 ||
         !wayland::roundtrip(m_display, deadline)) {
         report(QStringLiteral("the Wayland compositor did not answer (%1)")
-                   .arg(connectionError(m_display)));
+                   .arg(wayland::connectionError(m_display)));
         return false;
     }
     const bool offered = m_managerGlobal != 0 && (m_protocol != Protocol::WlrForeignToplevel ||
@@ -369,7 +352,7 @@ bool WaylandFullscreenDetector::connectAndBind()
         m_windowsRequested = false;
         if (!wayland::roundtrip(m_display, deadline)) {
             report(QStringLiteral("the Wayland compositor did not tell its windows in time (%1)")
-                       .arg(connectionError(m_display)));
+                       .arg(wayland::connectionError(m_display)));
             return false;
         }
     } while (m_windowsRequested && ++rounds < kMaxBindRounds);
@@ -389,8 +372,8 @@ bool WaylandFullscreenDetector::connectAndBind()
     // Windows asked for in the last round go out now, not at the next event.
     if (wl_display_flush(m_display) < 0) {
         if (errno != EAGAIN) {
-            report(
-                QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError(m_display)));
+            report(QStringLiteral("lost the Wayland compositor (%1)")
+                       .arg(wayland::connectionError(m_display)));
             return false;
         }
         m_writeNotifier->setEnabled(true);
@@ -442,11 +425,13 @@ void WaylandFullscreenDetector::onReadable()
     }
     // Read only when nothing is queued, then dispatch what came.
     if (wl_display_prepare_read(m_display) == 0 && wl_display_read_events(m_display) < 0) {
-        lose(QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError(m_display)));
+        lose(QStringLiteral("lost the Wayland compositor (%1)")
+                 .arg(wayland::connectionError(m_display)));
         return;
     }
     if (wl_display_dispatch_pending(m_display) < 0) {
-        lose(QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError(m_display)));
+        lose(QStringLiteral("lost the Wayland compositor (%1)")
+                 .arg(wayland::connectionError(m_display)));
         return;
     }
     if (!m_pendingLoss.isEmpty()) {
@@ -471,7 +456,8 @@ bool WaylandFullscreenDetector::flush()
         m_writeNotifier->setEnabled(true); // the socket is full: go on once it drains
         return true;
     }
-    lose(QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError(m_display)));
+    lose(QStringLiteral("lost the Wayland compositor (%1)")
+             .arg(wayland::connectionError(m_display)));
     return false;
 }
 

@@ -144,7 +144,7 @@ bool WaylandIdleSource::bindGlobals(QString* whyNot)
         !wayland::roundtrip(m_display, QDeadlineTimer(probeTimeout))) {
         *whyNot = m_pendingFailure.isEmpty()
                       ? QStringLiteral("the Wayland compositor did not answer (%1)")
-                            .arg(connectionError())
+                            .arg(wayland::connectionError(m_display))
                       : m_pendingFailure;
         return false;
     }
@@ -179,7 +179,7 @@ bool WaylandIdleSource::bindGlobals(QString* whyNot)
     // A second roundtrip proves the binds were accepted before we say yes.
     if (!wayland::roundtrip(m_display, QDeadlineTimer(probeTimeout))) {
         *whyNot = QStringLiteral("the Wayland compositor refused %1 (%2)")
-                      .arg(QLatin1String(interface), connectionError());
+                      .arg(QLatin1String(interface), wayland::connectionError(m_display));
         return false;
     }
 
@@ -267,11 +267,13 @@ void WaylandIdleSource::onReadable()
     }
     // The usual dance: read only when nothing is queued, then dispatch what came.
     if (wl_display_prepare_read(m_display) == 0 && wl_display_read_events(m_display) < 0) {
-        fail(QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError()));
+        fail(QStringLiteral("lost the Wayland compositor (%1)")
+                 .arg(wayland::connectionError(m_display)));
         return;
     }
     if (wl_display_dispatch_pending(m_display) < 0) {
-        fail(QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError()));
+        fail(QStringLiteral("lost the Wayland compositor (%1)")
+                 .arg(wayland::connectionError(m_display)));
         return;
     }
     if (!m_pendingFailure.isEmpty()) {
@@ -296,7 +298,8 @@ bool WaylandIdleSource::flush()
         m_writeNotifier->setEnabled(true); // the socket is full: go on once it drains
         return true;
     }
-    fail(QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError()));
+    fail(QStringLiteral("lost the Wayland compositor (%1)")
+             .arg(wayland::connectionError(m_display)));
     return false;
 }
 
@@ -331,23 +334,6 @@ void WaylandIdleSource::fail(const QString& why)
     }
     qCWarning(lcWayland, "%s; no more idle reports from %s", qPrintable(why), qPrintable(name()));
     emit unavailable(why); // last: a receiver may delete this source
-}
-
-QString WaylandIdleSource::connectionError() const
-{
-    const int error = wl_display_get_error(m_display);
-    if (error == EPROTO) {
-        const wl_interface* interface = nullptr;
-        std::uint32_t id = 0;
-        const std::uint32_t code = wl_display_get_protocol_error(m_display, &interface, &id);
-        return QStringLiteral("protocol error %1 on %2")
-            .arg(code)
-            .arg(interface != nullptr ? QLatin1String(interface->name) : QLatin1String("?"));
-    }
-    if (error == 0) {
-        return QStringLiteral("no answer");
-    }
-    return QString::fromLocal8Bit(std::strerror(error));
 }
 
 void WaylandIdleSource::handleGlobal(std::uint32_t globalName, const char* interface,

@@ -65,7 +65,6 @@ private:
     void emitQueued();
     // Stops for good: the notifiers go quiet, unavailable() is emitted once.
     void fail(const QString& why);
-    QString connectionError() const;
 
     void handleGlobal(std::uint32_t globalName, const char* interface, std::uint32_t version);
     void handleGlobalRemove(std::uint32_t globalName);

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <poll.h>
 #include <wayland-client.h>
 
@@ -51,6 +52,22 @@ bool roundtrip(wl_display* display, QDeadlineTimer deadline)
     }
     wl_callback_destroy(callback);
     return ok && done;
+}
+
+QString connectionError(wl_display* display)
+{
+    const int error = wl_display_get_error(display);
+    if (error == EPROTO) {
+        const wl_interface* interface = nullptr;
+        std::uint32_t id = 0;
+        const std::uint32_t code = wl_display_get_protocol_error(display, &interface, &id);
+        return QStringLiteral("protocol error %1 on %2")
+            .arg(code)
+            .arg(interface != nullptr ? QLatin1String(interface->name) : QLatin1String("?"));
+    }
+    if (error == 0)
+        return QStringLiteral("no answer");
+    return QString::fromLocal8Bit(std::strerror(error));
 }
 
 } // namespace deskbreak::platform::wayland

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDeadlineTimer>
+#include <QString>
 
 struct wl_display;
 
@@ -10,5 +11,9 @@ namespace deskbreak::platform::wayland {
 // has answered it, so that a compositor that accepts the connection but never answers cannot
 // hang the caller. False on a broken connection or once the deadline has passed.
 bool roundtrip(wl_display* display, QDeadlineTimer deadline);
+
+// Why the connection broke, for the log: a protocol error with its interface, the errno's
+// text, or "no answer" when the compositor merely did not answer in time.
+QString connectionError(wl_display* display);
 
 } // namespace deskbreak::platform::wayland
