@@ -19,10 +19,13 @@ before=$(snapshot)
 
 # run_demo: starts the demo, sets demo_pid and profile (from the line it prints).
 run_demo() {
+    # Emptied here, not only by the redirection: the background child truncates it later,
+    # and the wait below must not read the previous run's line.
+    : >"$home/demo.out"
     "$DESKBREAK" --demo >"$home/demo.out" 2>&1 &
     demo_pid=$!
     e2e_pids+=("$demo_pid")
-    wait_until 100 grep -q "DESKBREAK_PROFILE=" "$home/demo.out" || fail "the demo did not say where it runs"
+    wait_until 100 grep -q "DESKBREAK_PROFILE=.* deskbreak quit$" "$home/demo.out" || fail "the demo did not say where it runs"
     profile=$(sed -n 's/^ *DESKBREAK_PROFILE=\([^ ]*\) deskbreak quit$/\1/p' "$home/demo.out")
     [[ -d $profile ]] || fail "no profile folder: '$profile'"
     [[ $profile != "$home"* ]] || fail "the profile is inside the user's home: $profile"
