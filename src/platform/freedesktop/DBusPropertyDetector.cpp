@@ -14,8 +14,6 @@ namespace deskbreak::platform {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcHold, "deskbreak.platform.hold")
-
 const QString kPropertiesInterface = QStringLiteral("org.freedesktop.DBus.Properties");
 
 QVariant unwrapped(const QVariant& value)
@@ -78,8 +76,8 @@ void DBusPropertyDetector::setWatching(bool on)
         return;
     }
     if (!m_bus.isConnected()) {
-        logOnce(QStringLiteral("no D-Bus session bus (%1): not held")
-                    .arg(m_bus.lastError().message().simplified()));
+        m_problems.report(name(), QStringLiteral("no D-Bus session bus (%1): not held")
+                                      .arg(m_bus.lastError().message().simplified()));
         m_active = false;
         return;
     }
@@ -112,12 +110,14 @@ void DBusPropertyDetector::subscribe()
     if (!m_bus.connect(m_property.service, m_property.path, kPropertiesInterface,
                        QStringLiteral("PropertiesChanged"), this,
                        SLOT(onPropertiesChanged(QString, QVariantMap, QStringList))))
-        logOnce(
+        m_problems.report(
+            name(),
             QStringLiteral("cannot follow PropertiesChanged: %1").arg(m_bus.lastError().message()));
     for (const ChangeSignal& s : m_changeSignals) {
         if (!m_bus.connect(m_property.service, m_property.path, s.interface, s.name, this,
                            SLOT(onChangeSignal(QDBusMessage))))
-            logOnce(
+            m_problems.report(
+                name(),
                 QStringLiteral("cannot follow %1: %2").arg(s.name, m_bus.lastError().message()));
     }
 }
@@ -160,13 +160,15 @@ bool DBusPropertyDetector::holdsIn(const QDBusMessage& reply)
         if (isNoOwner(error)) {
             qCDebug(lcHold).noquote() << name() << ": nobody owns" << m_property.service;
         } else if (isMissingProperty(error)) {
-            logOnce(QStringLiteral("%1 has no property %2.%3 at %4 (%5): not held")
-                        .arg(m_property.service, m_property.interface, m_property.name,
-                             m_property.path, reply.errorMessage().simplified()));
+            m_problems.report(name(),
+                              QStringLiteral("%1 has no property %2.%3 at %4 (%5): not held")
+                                  .arg(m_property.service, m_property.interface, m_property.name,
+                                       m_property.path, reply.errorMessage().simplified()));
         } else {
-            logOnce(QStringLiteral("cannot read %1.%2 of %3: %4 %5")
-                        .arg(m_property.interface, m_property.name, m_property.service, error,
-                             reply.errorMessage().simplified()));
+            m_problems.report(name(),
+                              QStringLiteral("cannot read %1.%2 of %3: %4 %5")
+                                  .arg(m_property.interface, m_property.name, m_property.service,
+                                       error, reply.errorMessage().simplified()));
         }
         return false;
     }
@@ -178,8 +180,9 @@ bool DBusPropertyDetector::holdsValue(const QVariant& value)
     QString why;
     const std::optional<bool> held = holds(value, &why);
     if (!held) {
-        logOnce(QStringLiteral("%1.%2 of %3: %4: not held")
-                    .arg(m_property.interface, m_property.name, m_property.service, why));
+        m_problems.report(name(),
+                          QStringLiteral("%1.%2 of %3: %4: not held")
+                              .arg(m_property.interface, m_property.name, m_property.service, why));
         return false;
     }
     return *held;
@@ -240,16 +243,6 @@ void DBusPropertyDetector::updateLookTimer()
         m_lookTimer->stop();
     else if (!m_lookTimer->isActive())
         m_lookTimer->start();
-}
-
-void DBusPropertyDetector::logOnce(const QString& problem)
-{
-    if (m_told.contains(problem)) {
-        qCDebug(lcHold).noquote() << name() << ":" << problem;
-        return;
-    }
-    m_told.insert(problem);
-    qCInfo(lcHold).noquote() << name() << ":" << problem;
 }
 
 } // namespace deskbreak::platform

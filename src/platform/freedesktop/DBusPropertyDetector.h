@@ -1,10 +1,10 @@
 #pragma once
 
 #include "platform/HoldDetector.h"
+#include "platform/HoldLog.h"
 
 #include <QDBusConnection>
 #include <QList>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -88,7 +88,6 @@ private:
     // Emits activeChanged() on a change; never called from setWatching().
     void setActive(bool on);
     void updateLookTimer();
-    void logOnce(const QString& problem);
 
     QDBusConnection m_bus;
     const Property m_property;
@@ -103,7 +102,7 @@ private:
     std::uint64_t m_valuesSeen = 0;
     QDBusServiceWatcher* m_ownerWatcher = nullptr; // only while watching
     QTimer* m_lookTimer = nullptr;
-    QSet<QString> m_told;
+    ProblemLog m_problems;
 };
 
 } // namespace deskbreak::platform

@@ -14,8 +14,6 @@ namespace deskbreak::platform {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcHold, "deskbreak.platform.hold")
-
 constexpr const char* kSchemaId = "org.gnome.desktop.notifications";
 constexpr const char* kShowBanners = "show-banners";
 // Bounds one drain of our main context: GSettings queues a notice per change, no more.
@@ -139,7 +137,7 @@ bool GnomeDoNotDisturbDetector::openSettings()
 {
     const GioCalls& gio = gioCalls();
     if (!gio.failure.isEmpty()) {
-        logOnce(gio.failure + QStringLiteral(": not held"));
+        m_problems.report(name(), gio.failure + QStringLiteral(": not held"));
         return false;
     }
     // g_settings_new() would end the process for a schema not installed: look it up first.
@@ -147,8 +145,9 @@ bool GnomeDoNotDisturbDetector::openSettings()
     GSettingsSchema* schema =
         source != nullptr ? gio.lookUpSchema(source, kSchemaId, TRUE) : nullptr;
     if (schema == nullptr) {
-        logOnce(QStringLiteral("GSettings schema %1 is not installed (not GNOME): not held")
-                    .arg(QLatin1String(kSchemaId)));
+        m_problems.report(
+            name(), QStringLiteral("GSettings schema %1 is not installed (not GNOME): not held")
+                        .arg(QLatin1String(kSchemaId)));
         return false;
     }
     bool boolean = false;
@@ -159,8 +158,9 @@ bool GnomeDoNotDisturbDetector::openSettings()
     }
     if (!boolean) {
         gio.releaseSchema(schema);
-        logOnce(QStringLiteral("GSettings schema %1 has no boolean key %2: not held")
-                    .arg(QLatin1String(kSchemaId), QLatin1String(kShowBanners)));
+        m_problems.report(name(),
+                          QStringLiteral("GSettings schema %1 has no boolean key %2: not held")
+                              .arg(QLatin1String(kSchemaId), QLatin1String(kShowBanners)));
         return false;
     }
     gio.pushContext(gio.context);
@@ -198,16 +198,6 @@ void GnomeDoNotDisturbDetector::look()
     m_active = now;
     qCDebug(lcHold).noquote() << name() << (now ? "holds" : "holds no more");
     emit activeChanged(now);
-}
-
-void GnomeDoNotDisturbDetector::logOnce(const QString& problem)
-{
-    if (m_told.contains(problem)) {
-        qCDebug(lcHold).noquote() << name() << ":" << problem;
-        return;
-    }
-    m_told.insert(problem);
-    qCInfo(lcHold).noquote() << name() << ":" << problem;
 }
 
 } // namespace deskbreak::platform

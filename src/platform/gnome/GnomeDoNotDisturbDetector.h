@@ -1,8 +1,8 @@
 #pragma once
 
 #include "platform/HoldDetector.h"
+#include "platform/HoldLog.h"
 
-#include <QSet>
 #include <QString>
 
 class QTimer;
@@ -38,13 +38,12 @@ private:
     void closeSettings();
     bool readDoNotDisturb();
     void look();
-    void logOnce(const QString& problem);
 
     void* m_settings = nullptr;
     QTimer* m_lookTimer = nullptr;
     bool m_watching = false;
     bool m_active = false;
-    QSet<QString> m_told;
+    ProblemLog m_problems;
 };
 
 } // namespace deskbreak::platform

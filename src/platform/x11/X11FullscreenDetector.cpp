@@ -14,8 +14,6 @@ namespace deskbreak::platform {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcHold, "deskbreak.platform.hold")
-
 // X resource ids have their top three bits clear (X11 protocol, "Resource IDs").
 constexpr std::uint32_t kNotAResourceId = 0xE0000000U;
 // More states than any window manager sets: a longer list is read only this far.
@@ -75,7 +73,7 @@ bool X11FullscreenDetector::openConnection()
     int screenNumber = 0;
     m_connection = xcb_connect(nullptr, &screenNumber);
     if (xcb_connection_has_error(m_connection) != 0) {
-        logOnce(QStringLiteral("cannot open an X connection: not held"));
+        m_problems.report(name(), QStringLiteral("cannot open an X connection: not held"));
         xcb_disconnect(m_connection);
         m_connection = nullptr;
         return false;
@@ -84,7 +82,8 @@ bool X11FullscreenDetector::openConnection()
     for (int i = 0; i < screenNumber && screens.rem > 0; ++i)
         xcb_screen_next(&screens);
     if (screens.rem <= 0) {
-        logOnce(QStringLiteral("the X server has no screen %1: not held").arg(screenNumber));
+        m_problems.report(
+            name(), QStringLiteral("the X server has no screen %1: not held").arg(screenNumber));
         closeConnection();
         return false;
     }
@@ -103,7 +102,7 @@ bool X11FullscreenDetector::openConnection()
     }
     if (m_activeWindowAtom == XCB_ATOM_NONE || m_stateAtom == XCB_ATOM_NONE ||
         m_fullscreenAtom == XCB_ATOM_NONE) {
-        logOnce(QStringLiteral("the X server named no EWMH atoms: not held"));
+        m_problems.report(name(), QStringLiteral("the X server named no EWMH atoms: not held"));
         closeConnection();
         return false;
     }
@@ -194,8 +193,9 @@ std::uint32_t X11FullscreenDetector::readActiveWindow()
     if (!reply)
         return 0;
     if (reply->type == XCB_ATOM_NONE) {
-        logOnce(QStringLiteral("the root window has no _NET_ACTIVE_WINDOW (no EWMH window "
-                               "manager yet): not held until one names the active window"));
+        m_problems.report(
+            name(), QStringLiteral("the root window has no _NET_ACTIVE_WINDOW (no EWMH window "
+                                   "manager yet): not held until one names the active window"));
         return 0;
     }
     if (reply->type != XCB_ATOM_WINDOW || reply->format != 32 ||
@@ -260,7 +260,7 @@ bool X11FullscreenDetector::connectionLost()
 {
     if (m_connection == nullptr || xcb_connection_has_error(m_connection) == 0)
         return false;
-    logOnce(QStringLiteral("lost the X connection: not held"));
+    m_problems.report(name(), QStringLiteral("lost the X connection: not held"));
     closeConnection();
     setActive(false);
     return true;
@@ -273,16 +273,6 @@ void X11FullscreenDetector::setActive(bool on)
     m_active = on;
     qCDebug(lcHold).noquote() << name() << (on ? "holds" : "holds no more");
     emit activeChanged(on);
-}
-
-void X11FullscreenDetector::logOnce(const QString& problem)
-{
-    if (m_told.contains(problem)) {
-        qCDebug(lcHold).noquote() << name() << ":" << problem;
-        return;
-    }
-    m_told.insert(problem);
-    qCInfo(lcHold).noquote() << name() << ":" << problem;
 }
 
 } // namespace deskbreak::platform

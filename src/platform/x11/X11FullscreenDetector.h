@@ -1,8 +1,8 @@
 #pragma once
 
 #include "platform/HoldDetector.h"
+#include "platform/HoldLog.h"
 
-#include <QSet>
 #include <QString>
 #include <cstdint>
 #include <memory>
@@ -57,7 +57,6 @@ private:
     void follow(std::uint32_t window);
     bool connectionLost();
     void setActive(bool on);
-    void logOnce(const QString& problem);
 
     xcb_connection_t* m_connection = nullptr; // ours, only while watching
     QSocketNotifier* m_notifier = nullptr;    // a child, only while watching
@@ -68,7 +67,7 @@ private:
     std::uint32_t m_fullscreenAtom = 0;
     bool m_watching = false;
     bool m_active = false;
-    QSet<QString> m_told;
+    ProblemLog m_problems;
 };
 
 } // namespace deskbreak::platform
