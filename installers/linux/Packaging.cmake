@@ -24,3 +24,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-wayland, libcanberra-pulse")
 # A tray needs a host: GNOME shows one only with the AppIndicator extension.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-shell-extension-appindicator")
+
+# The .deb's .desktop entry names its binary by absolute path, which KWin needs to grant
+# it a restricted interface (see the entry); the relocatable .tar.gz keeps Exec=deskbreak.
+set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/desktop-exec.cmake)
+set(CPACK_DESKBREAK_BINDIR ${CMAKE_INSTALL_BINDIR})
+set(CPACK_DESKBREAK_DATADIR ${CMAKE_INSTALL_DATADIR})

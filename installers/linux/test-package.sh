@@ -249,6 +249,28 @@ section "desktop-file-validate"
 check "desktop-file-validate" desktop-file-validate /usr/share/applications/org.deskbreak.deskbreak.desktop &&
     [ "${results[-1]}" = "PASS  desktop-file-validate" ] && echo "no findings"
 
+section "The .desktop entry names the installed binary (KWin grants its window list by it)"
+desktop=/usr/share/applications/org.deskbreak.deskbreak.desktop
+check "Exec=/usr/bin/deskbreak" grep -qx "Exec=/usr/bin/deskbreak" "$desktop"
+check "X-KDE-Wayland-Interfaces" grep -qx "X-KDE-Wayland-Interfaces=org_kde_plasma_window_management" "$desktop"
+grep -E "^(Exec|X-KDE-Wayland-Interfaces)=" "$desktop"
+
+section "KWin with its permission checks offers the installed binary its window list (deskbreak doctor)"
+# KWin 5.27 as in a Plasma session, through the tests' harness and its input tool from
+# the build tree (a build without tests has none: then this is skipped, and says so).
+fake_input=$build_dir/bin/kwin_fake_input
+with_kwin=$(cd "$(dirname "$0")/../.." && pwd)/tests/support/with-kwin.sh
+if command -v kwin_wayland >/dev/null && [ -x "$fake_input" ] && [ -x "$with_kwin" ]; then
+    out=$(env HOME="$home" QT_QPA_PLATFORM=offscreen "$with_kwin" --input-tool "$fake_input" \
+        --permission-checks /usr/bin/deskbreak doctor 2>&1) || true
+    echo "$out" | grep -A1 "^hold: fullscreen" || echo "$out" | tail -n 20
+    check "KWin offers org_kde_plasma_window_management to /usr/bin/deskbreak" \
+        grep -qE "^hold: fullscreen +ok +kde-plasma-window-management" <<<"$out"
+else
+    echo "skipped: needs kwin_wayland and $fake_input (a build with tests)"
+    results+=("SKIP  KWin offers org_kde_plasma_window_management to /usr/bin/deskbreak")
+fi
+
 section "appstreamcli validate --no-net"
 check "appstreamcli validate --no-net" \
     appstreamcli validate --no-net /usr/share/metainfo/org.deskbreak.deskbreak.metainfo.xml

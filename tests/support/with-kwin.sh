@@ -3,7 +3,7 @@
 # stops it afterwards. KWin 5.27 (Debian 12) offers ext-idle-notify-v1 (version
 # 1) and org_kde_kwin_idle.
 #
-#   with-kwin.sh [--input-tool PATH] [--permission-checks] CMD [ARG...]
+#   with-kwin.sh [--input-tool PATH] [--permission-checks [--grant DESKTOP EXE]] CMD [ARG...]
 #
 # PATH (or, without the option, $DESKBREAK_KWIN_FAKE_INPUT, which ctest sets)
 # is the test tool built from tests/support/KwinFakeInput.cpp: it moves the
@@ -12,6 +12,9 @@
 # a real session instead: it offers its restricted interfaces (fake input,
 # org_kde_plasma_window_management, ...) only to programs an installed .desktop
 # file lists them for in X-KDE-Wayland-Interfaces, so the input tool gets none.
+# --grant installs a copy of the .desktop file DESKTOP for KWin, its Exec pointed at
+# EXE (absolute, as KWin matches it against /proc/PID/exe): what an installed package
+# does for its binary, here for a test program.
 # KWin runs from a copy of its binary
 # (still named kwin_wayland, or it will not load its platform plugin): the
 # installed one carries a file capability that sandboxes may refuse to exec.
@@ -40,7 +43,8 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $(basename "$0") [--input-tool PATH] [--permission-checks] CMD [ARG...]" >&2
+    echo "usage: $(basename "$0") [--input-tool PATH] [--permission-checks [--grant DESKTOP EXE]]" \
+        "CMD [ARG...]" >&2
     exit 2
 }
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,6 +53,8 @@ if [[ ${DESKBREAK_TEST_PRIVATE_BUSES:-} != 1 ]]; then
 fi
 input_tool=${DESKBREAK_KWIN_FAKE_INPUT:-}
 no_permission_checks=(KWIN_WAYLAND_NO_PERMISSION_CHECKS=1)
+grant_desktop=
+grant_exe=
 while [[ $# -gt 0 ]]; do
     case $1 in
     --input-tool)
@@ -59,6 +65,12 @@ while [[ $# -gt 0 ]]; do
     --permission-checks)
         no_permission_checks=()
         shift
+        ;;
+    --grant)
+        [[ $# -ge 3 && -f $2 && -x $3 ]] || usage
+        grant_desktop=$2
+        grant_exe=$(realpath "$3")
+        shift 3
         ;;
     *) break ;;
     esac
@@ -102,6 +114,10 @@ kwin_home=$tmp/kwin
 mkdir -p "$kwin_home/bin" "$kwin_home/config" "$kwin_home/data" "$kwin_home/cache" "$kwin_home/state"
 mkdir -m 0700 "$kwin_home/runtime"
 cp "$kwin" "$kwin_home/bin/kwin_wayland" # cp leaves the file capability behind
+if [[ -n $grant_desktop ]]; then
+    mkdir -p "$kwin_home/data/applications"
+    sed "s|^Exec=.*|Exec=$grant_exe|" "$grant_desktop" >"$kwin_home/data/applications/$(basename "$grant_desktop")"
+fi
 
 env -i PATH="$PATH" HOME="$kwin_home" LANG=C.UTF-8 XDG_RUNTIME_DIR="$kwin_home/runtime" \
     XDG_CONFIG_HOME="$kwin_home/config" XDG_DATA_HOME="$kwin_home/data" \

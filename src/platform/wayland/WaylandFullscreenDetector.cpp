@@ -258,8 +258,9 @@ std::unique_ptr<WaylandFullscreenDetector> WaylandFullscreenDetector::create(QSt
                         .arg(QLatin1String(kdeName())));
     }
     return fail(QStringLiteral("the Wayland compositor offers neither %1 nor %2 (KWin offers the "
-                               "latter only to programs whose .desktop file lists it in "
-                               "X-KDE-Wayland-Interfaces)")
+                               "latter only to a program whose installed .desktop entry has its "
+                               "absolute path as Exec and lists it in X-KDE-Wayland-Interfaces, "
+                               "as the .deb's entry does for /usr/bin/deskbreak)")
                     .arg(QLatin1String(wlrName()), QLatin1String(kdeName())));
 }
 
