@@ -1,7 +1,7 @@
 #include "platform/wayland/WaylandFullscreenDetector.h"
 
 #include "plasma-window-management-client-protocol.h"
-#include "platform/wayland/WaylandRoundtrip.h"
+#include "platform/wayland/WaylandConnection.h"
 #include "wlr-foreign-toplevel-management-unstable-v1-client-protocol.h"
 
 #include <QDeadlineTimer>
@@ -371,14 +371,13 @@ bool WaylandFullscreenDetector::connectAndBind()
     connect(m_writeNotifier.get(), &QSocketNotifier::activated, this,
             &WaylandFullscreenDetector::flush);
     // Windows asked for in the last round go out now, not at the next event.
-    if (wl_display_flush(m_display) < 0) {
-        if (errno != EAGAIN) {
-            report(QStringLiteral("lost the Wayland compositor (%1)")
-                       .arg(wayland::connectionError(m_display)));
-            return false;
-        }
-        m_writeNotifier->setEnabled(true);
+    const wayland::Flush sent = wayland::flush(m_display);
+    if (sent == wayland::Flush::Lost) {
+        report(QStringLiteral("lost the Wayland compositor (%1)")
+                   .arg(wayland::connectionError(m_display)));
+        return false;
     }
+    m_writeNotifier->setEnabled(sent == wayland::Flush::SocketFull);
     if (m_troubleReported) {
         qCInfo(lcFullscreen, "%s works again", qPrintable(name()));
     }
@@ -424,15 +423,9 @@ void WaylandFullscreenDetector::onReadable()
     if (m_display == nullptr) {
         return;
     }
-    // Read only when nothing is queued, then dispatch what came.
-    if (wl_display_prepare_read(m_display) == 0 && wl_display_read_events(m_display) < 0) {
-        lose(QStringLiteral("lost the Wayland compositor (%1)")
-                 .arg(wayland::connectionError(m_display)));
-        return;
-    }
-    if (wl_display_dispatch_pending(m_display) < 0) {
-        lose(QStringLiteral("lost the Wayland compositor (%1)")
-                 .arg(wayland::connectionError(m_display)));
+    const QString lost = wayland::readAndDispatch(m_display);
+    if (!lost.isEmpty()) {
+        lose(lost);
         return;
     }
     if (!m_pendingLoss.isEmpty()) {
@@ -449,12 +442,9 @@ bool WaylandFullscreenDetector::flush()
     if (m_display == nullptr) {
         return false;
     }
-    if (wl_display_flush(m_display) >= 0) {
-        m_writeNotifier->setEnabled(false);
-        return true;
-    }
-    if (errno == EAGAIN) {
-        m_writeNotifier->setEnabled(true); // the socket is full: go on once it drains
+    const wayland::Flush result = wayland::flush(m_display);
+    if (result != wayland::Flush::Lost) {
+        m_writeNotifier->setEnabled(result == wayland::Flush::SocketFull);
         return true;
     }
     lose(QStringLiteral("lost the Wayland compositor (%1)")

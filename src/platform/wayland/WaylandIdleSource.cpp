@@ -2,7 +2,7 @@
 
 #include "ext-idle-notify-v1-client-protocol.h"
 #include "idle-client-protocol.h"
-#include "platform/wayland/WaylandRoundtrip.h"
+#include "platform/wayland/WaylandConnection.h"
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
@@ -265,15 +265,9 @@ void WaylandIdleSource::onReadable()
     if (m_failed) {
         return;
     }
-    // The usual dance: read only when nothing is queued, then dispatch what came.
-    if (wl_display_prepare_read(m_display) == 0 && wl_display_read_events(m_display) < 0) {
-        fail(QStringLiteral("lost the Wayland compositor (%1)")
-                 .arg(wayland::connectionError(m_display)));
-        return;
-    }
-    if (wl_display_dispatch_pending(m_display) < 0) {
-        fail(QStringLiteral("lost the Wayland compositor (%1)")
-                 .arg(wayland::connectionError(m_display)));
+    const QString lost = wayland::readAndDispatch(m_display);
+    if (!lost.isEmpty()) {
+        fail(lost);
         return;
     }
     if (!m_pendingFailure.isEmpty()) {
@@ -290,12 +284,9 @@ bool WaylandIdleSource::flush()
     if (m_failed) {
         return false;
     }
-    if (wl_display_flush(m_display) >= 0) {
-        m_writeNotifier->setEnabled(false);
-        return true;
-    }
-    if (errno == EAGAIN) {
-        m_writeNotifier->setEnabled(true); // the socket is full: go on once it drains
+    const wayland::Flush result = wayland::flush(m_display);
+    if (result != wayland::Flush::Lost) {
+        m_writeNotifier->setEnabled(result == wayland::Flush::SocketFull);
         return true;
     }
     fail(QStringLiteral("lost the Wayland compositor (%1)")

@@ -16,4 +16,16 @@ bool roundtrip(wl_display* display, QDeadlineTimer deadline);
 // text, or "no answer" when the compositor merely did not answer in time.
 QString connectionError(wl_display* display);
 
+// One turn for a connection watched by a QSocketNotifier, when its socket is readable:
+// reads what came (only when nothing is queued already) and dispatches it. Empty, or
+// why the connection is lost.
+QString readAndDispatch(wl_display* display);
+
+enum class Flush {
+    Sent,
+    SocketFull, // the rest goes once the socket is writable again
+    Lost,
+};
+Flush flush(wl_display* display);
+
 } // namespace deskbreak::platform::wayland

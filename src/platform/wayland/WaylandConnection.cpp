@@ -1,4 +1,4 @@
-#include "platform/wayland/WaylandRoundtrip.h"
+#include "platform/wayland/WaylandConnection.h"
 
 #include <cerrno>
 #include <cstdint>
@@ -68,6 +68,22 @@ QString connectionError(wl_display* display)
     if (error == 0)
         return QStringLiteral("no answer");
     return QString::fromLocal8Bit(std::strerror(error));
+}
+
+QString readAndDispatch(wl_display* display)
+{
+    if ((wl_display_prepare_read(display) == 0 && wl_display_read_events(display) < 0) ||
+        wl_display_dispatch_pending(display) < 0) {
+        return QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError(display));
+    }
+    return {};
+}
+
+Flush flush(wl_display* display)
+{
+    if (wl_display_flush(display) >= 0)
+        return Flush::Sent;
+    return errno == EAGAIN ? Flush::SocketFull : Flush::Lost;
 }
 
 } // namespace deskbreak::platform::wayland
