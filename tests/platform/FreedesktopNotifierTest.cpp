@@ -12,6 +12,8 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "platform/freedesktop/FreedesktopNotifier.h"
 
+#include "support/DoctestQt.h"
+
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -36,9 +38,6 @@ using deskbreak::platform::Notifier;
 using Action = Notifier::Action;
 
 namespace doctest {
-template <> struct StringMaker<QString> {
-    static String convert(const QString& s) { return String(s.toUtf8().constData()); }
-};
 template <> struct StringMaker<Action> {
     static String convert(Action a)
     {

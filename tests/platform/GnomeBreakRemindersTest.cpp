@@ -8,6 +8,8 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "platform/gnome/GnomeBreakReminders.h"
 
+#include "support/DoctestQt.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -26,12 +28,6 @@
 #undef signals
 #include <gio/gio.h>
 #pragma pop_macro("signals")
-
-namespace doctest {
-template <> struct StringMaker<QString> {
-    static String convert(const QString& s) { return String(s.toUtf8().constData()); }
-};
-} // namespace doctest
 
 namespace {
 

@@ -15,6 +15,7 @@
 // run this binary again as a child (`--create`, `--lose-bus`).
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "platform/gnome/MutterIdleSource.h"
+#include "support/DoctestQt.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
@@ -42,20 +43,6 @@
 using namespace std::chrono_literals;
 using deskbreak::platform::IdleSource;
 using deskbreak::platform::MutterIdleSource;
-
-namespace doctest {
-template <> struct StringMaker<QString> {
-    static String convert(const QString& s) { return String(s.toUtf8().constData()); }
-};
-template <> struct StringMaker<QStringList> {
-    static String convert(const QStringList& list)
-    {
-        return String((QStringLiteral("{") + list.join(QStringLiteral(", ")) + QStringLiteral("}"))
-                          .toUtf8()
-                          .constData());
-    }
-};
-} // namespace doctest
 
 namespace {
 

@@ -19,6 +19,7 @@
 #include "platform/gnome/GnomeDoNotDisturbDetector.h"
 #include "platform/gnome/GnomeInhibitedDetector.h"
 #include "platform/x11/X11FullscreenDetector.h"
+#include "support/DoctestQt.h"
 
 #include <QAbstractEventDispatcher>
 #include <QByteArray>
@@ -60,20 +61,6 @@ using deskbreak::platform::GnomeInhibitedDetector;
 using deskbreak::platform::HoldDetector;
 using deskbreak::platform::NotificationsInhibitedDetector;
 using deskbreak::platform::X11FullscreenDetector;
-
-namespace doctest {
-template <> struct StringMaker<QString> {
-    static String convert(const QString& s) { return String(s.toUtf8().constData()); }
-};
-template <> struct StringMaker<QStringList> {
-    static String convert(const QStringList& list)
-    {
-        return String((QStringLiteral("{") + list.join(QStringLiteral(" | ")) + QStringLiteral("}"))
-                          .toUtf8()
-                          .constData());
-    }
-};
-} // namespace doctest
 
 namespace {
 

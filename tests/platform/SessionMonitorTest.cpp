@@ -19,6 +19,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "platform/PlatformFactory.h"
 #include "platform/freedesktop/FreedesktopSessionMonitor.h"
+#include "support/DoctestQt.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
@@ -45,20 +46,6 @@
 
 using deskbreak::platform::FreedesktopSessionMonitor;
 using deskbreak::platform::SessionMonitor;
-
-namespace doctest {
-template <> struct StringMaker<QString> {
-    static String convert(const QString& s) { return String(s.toUtf8().constData()); }
-};
-template <> struct StringMaker<QStringList> {
-    static String convert(const QStringList& list)
-    {
-        return String((QStringLiteral("{") + list.join(QStringLiteral(", ")) + QStringLiteral("}"))
-                          .toUtf8()
-                          .constData());
-    }
-};
-} // namespace doctest
 
 namespace {
 
