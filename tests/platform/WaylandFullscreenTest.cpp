@@ -10,6 +10,7 @@
 //   none         no compositor, or one that never answers
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "platform/wayland/WaylandFullscreenDetector.h"
+#include "support/EventLoop.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -36,29 +37,15 @@ using namespace std::chrono_literals;
 using deskbreak::core::HoldReason;
 using deskbreak::platform::HoldDetector;
 using deskbreak::platform::WaylandFullscreenDetector;
+using deskbreak::test::openSockets;
+using deskbreak::test::SocketActivity;
+using deskbreak::test::spin;
+using deskbreak::test::waitForCount;
 
 namespace {
 
 // A change must reach activeChanged() within this.
 constexpr auto kChangeWithin = 2000ms;
-
-void spin(std::chrono::milliseconds duration)
-{
-    QEventLoop loop;
-    QTimer::singleShot(duration, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-// Waits until `spy` has recorded `count` signals in all, or `timeout` passed.
-bool waitForCount(QSignalSpy& spy, int count, std::chrono::milliseconds timeout)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (spy.size() < count && clock.elapsed() < timeout.count()) {
-        spy.wait(static_cast<int>(timeout.count() - clock.elapsed()));
-    }
-    return spy.size() >= count;
-}
 
 // The next activeChanged() within kChangeWithin, and its value.
 bool nextChange(QSignalSpy& spy)
@@ -67,48 +54,6 @@ bool nextChange(QSignalSpy& spy)
     REQUIRE_MESSAGE(waitForCount(spy, before + 1, kChangeWithin), "no activeChanged() within ",
                     kChangeWithin.count(), " ms");
     return spy.at(before).at(0).toBool();
-}
-
-bool isSocket(int fd)
-{
-    struct stat info {};
-    return ::fstat(fd, &info) == 0 && S_ISSOCK(info.st_mode);
-}
-
-// Socket activations Qt delivers to socket notifiers on sockets (not the pipes of QProcess):
-// here only the detector's connection to the compositor.
-class SocketActivity : public QObject {
-public:
-    SocketActivity() { QCoreApplication::instance()->installEventFilter(this); }
-    ~SocketActivity() override { QCoreApplication::instance()->removeEventFilter(this); }
-    int count = 0;
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
-        if (event->type() == QEvent::SockAct) {
-            const auto* notifier = qobject_cast<QSocketNotifier*>(watched);
-            if (notifier != nullptr && isSocket(static_cast<int>(notifier->socket()))) {
-                ++count;
-            }
-        }
-        return QObject::eventFilter(watched, event);
-    }
-};
-
-// The sockets this process has open.
-int openSockets()
-{
-    int count = 0;
-    const QDir fds(QStringLiteral("/proc/self/fd"));
-    for (const QString& entry : fds.entryList(QDir::Files | QDir::System)) {
-        bool ok = false;
-        const int fd = entry.toInt(&ok);
-        if (ok && isSocket(fd)) {
-            ++count;
-        }
-    }
-    return count;
 }
 
 // Another program's window: tests/support/WaylandTestWindow.cpp on Qt's Wayland platform.

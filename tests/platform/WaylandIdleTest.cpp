@@ -9,6 +9,7 @@
 //   none  no compositor at all (Qt offscreen)
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "platform/wayland/WaylandIdleSource.h"
+#include "support/EventLoop.h"
 
 #include <QElapsedTimer>
 #include <QEvent>
@@ -31,43 +32,13 @@ using namespace std::chrono_literals;
 using deskbreak::platform::IdleSource;
 using deskbreak::platform::WaylandIdleSource;
 using Protocol = WaylandIdleSource::Protocol;
+using deskbreak::test::SocketActivity;
+using deskbreak::test::spin;
+using deskbreak::test::waitForCount;
 
 namespace {
 
 // Lets the event loop run for `duration`.
-void spin(std::chrono::milliseconds duration)
-{
-    QEventLoop loop;
-    QTimer::singleShot(duration, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-// Waits until `spy` has recorded `count` signals in all, or `timeout` passed.
-bool waitForCount(QSignalSpy& spy, int count, std::chrono::milliseconds timeout)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (spy.size() < count && clock.elapsed() < timeout.count()) {
-        spy.wait(static_cast<int>(timeout.count() - clock.elapsed()));
-    }
-    return spy.size() >= count;
-}
-
-// Counts the socket activations Qt delivers to any socket notifier in the process.
-class SocketActivity : public QObject {
-public:
-    int count = 0;
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
-        if (event->type() == QEvent::SockAct) {
-            ++count;
-        }
-        return QObject::eventFilter(watched, event);
-    }
-};
-
 qint64 firstArg(QSignalSpy& spy)
 {
     return spy.takeFirst().at(0).toLongLong();
@@ -264,12 +235,14 @@ TEST_SUITE("gone")
 
         // Dead and quiet: a new threshold changes nothing, no signal repeats, and
         // the closed socket no longer wakes the process (a busy loop would).
-        SocketActivity activity;
-        QCoreApplication::instance()->installEventFilter(&activity);
-        kept->setIdleThreshold(100ms);
-        spin(1s);
-        QCoreApplication::instance()->removeEventFilter(&activity);
-        CHECK(activity.count == 0);
+        int wakeUps = 0;
+        {
+            const SocketActivity activity;
+            kept->setIdleThreshold(100ms);
+            spin(1s);
+            wakeUps = activity.count;
+        }
+        CHECK(wakeUps == 0);
         CHECK(keptGone.size() == 1);
         CHECK(keptIdle.isEmpty());
         CHECK(keptActive.isEmpty());

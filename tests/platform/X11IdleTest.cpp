@@ -5,6 +5,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "platform/x11/X11ScreenSaverIdleSource.h"
 #include "platform/x11/X11SyncIdleSource.h"
+#include "support/EventLoop.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -24,6 +25,7 @@ using namespace std::chrono_literals;
 using deskbreak::platform::IdleSource;
 using deskbreak::platform::X11ScreenSaverIdleSource;
 using deskbreak::platform::X11SyncIdleSource;
+using deskbreak::test::spin;
 
 namespace {
 
@@ -33,13 +35,6 @@ bool onXcb()
 }
 
 // Lets the event loop run for `duration` (X events are delivered meanwhile).
-void spin(std::chrono::milliseconds duration)
-{
-    QEventLoop loop;
-    QTimer::singleShot(duration, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
 // Real input as the X server sees it: a small relative pointer move (XTEST).
 void moveMouse()
 {
