@@ -1,5 +1,7 @@
 #include "app/ConfigWatcher.h"
 
+#include "core/ContentLoader.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -20,16 +22,6 @@ QString nearestExisting(const QString& path)
         p = parent;
     }
     return p;
-}
-
-QStringList tomlFiles(const QString& dir)
-{
-    QStringList files;
-    const QDir d(dir);
-    for (const QString& name :
-         d.entryList({QStringLiteral("*.toml")}, QDir::Files | QDir::System, QDir::Name))
-        files.append(d.filePath(name));
-    return files;
 }
 } // namespace
 
@@ -86,7 +78,8 @@ ConfigWatcher::Appeared ConfigWatcher::rewatch()
     m_configExists = configExists;
     m_routinesExists = routinesExists;
 
-    const QStringList routineFiles = routinesExists ? tomlFiles(m_routinesDir) : QStringList();
+    const QStringList routineFiles =
+        routinesExists ? core::routineFiles(m_routinesDir) : QStringList();
     appeared.routines = appeared.routines || routineFiles != m_routineFiles;
     m_routineFiles = routineFiles;
 

@@ -213,6 +213,8 @@ void loadSafety(const QString& dataDir, Content& content, Diagnostics& out)
             QStringLiteral("the safety guidance needs at least one [[rule]] and one [[red_flag]]"));
 }
 
+} // namespace
+
 QStringList routineFiles(const QString& dir)
 {
     QStringList files;
@@ -225,8 +227,6 @@ QStringList routineFiles(const QString& dir)
         files.append(d.filePath(name));
     return files;
 }
-
-} // namespace
 
 const Exercise* Content::exercise(const QString& id) const
 {

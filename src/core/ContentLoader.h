@@ -10,6 +10,10 @@ namespace deskbreak::core {
 // Diagnostic; a broken user routine is left out, the rest still loads.
 Content loadContent(const QString& dataDir, const QString& userRoutinesDir, Diagnostics& out);
 
+// The routine files loadContent() reads from a routines folder (*.toml, in name order);
+// empty for an empty path. What watches the folder watches these.
+QStringList routineFiles(const QString& dir);
+
 // One routine file, checked against `content`'s exercises (a step must fit its reps' holds);
 // get-ready pictures are looked up in `content.illustrationsDir`, a missing one is a note.
 // nullopt when it has errors.
