@@ -328,20 +328,52 @@ TEST_CASE("camera: our own process's fds do not count")
     CHECK(detector.active());
 }
 
-TEST_CASE("camera: no video nodes, or no such folders: inactive, nothing watched")
+TEST_CASE("camera: one plugged in while watching is followed from then on, by events")
+{
+    QTemporaryDir dev;
+    REQUIRE(dev.isValid());
+    const int inotifyBefore = inotifyFds();
+    CameraInUseDetector detector(dev.path());
+    Changes changes(detector);
+    detector.setWatching(true);
+    CHECK(detector.isWatching());
+    CHECK_FALSE(detector.active());
+    CHECK(detector.nodeCount() == 0);
+    CHECK(detector.followsByEvents()); // the folder, for a camera to come
+    CHECK(inotifyFds() == inotifyBefore + 1);
+    CHECK(activeTimers(detector) == 0);
+
+    // Other names coming are no camera; a video node is, and its use is seen by events.
+    writeFile(dev.filePath(QStringLiteral("vbi0")), "stand-in node\n");
+    spin(300);
+    CHECK(detector.nodeCount() == 0);
+    writeFile(dev.filePath(QStringLiteral("video0")), "stand-in node\n");
+    spin(300);
+    CHECK(detector.nodeCount() == 1);
+    CHECK(changes.values.empty());
+    auto holder = std::make_unique<Holder>(dev.filePath(QStringLiteral("video0")));
+    const qint64 started = changes.next(kByLookMs);
+    REQUIRE(started >= 0);
+    CHECK(started < kByEventsMs);
+    CHECK(detector.active());
+    holder->end();
+    const qint64 ended = changes.next(kByLookMs);
+    REQUIRE(ended >= 0);
+    CHECK(ended < kByEventsMs);
+    CHECK(changes.values == std::vector<bool>{true, false});
+
+    // Unplugged: gone from what it follows.
+    REQUIRE(QFile::remove(dev.filePath(QStringLiteral("video0"))));
+    spin(300);
+    CHECK(detector.nodeCount() == 0);
+    CHECK(activeTimers(detector) == 0);
+    detector.setWatching(false);
+    CHECK(inotifyFds() == inotifyBefore);
+}
+
+TEST_CASE("camera: no such folders: inactive, nothing watched")
 {
     const int inotifyBefore = inotifyFds();
-    {
-        QTemporaryDir empty;
-        CameraInUseDetector detector(empty.path());
-        detector.setWatching(true);
-        CHECK(detector.isWatching());
-        CHECK_FALSE(detector.active());
-        CHECK(detector.nodeCount() == 0);
-        CHECK(inotifyFds() == inotifyBefore);
-        CHECK(activeTimers(detector) == 0);
-        detector.setWatching(false);
-    }
     {
         CameraInUseDetector detector(QStringLiteral("/nonexistent/deskbreak-test-dev"));
         detector.setWatching(true);
@@ -385,11 +417,21 @@ TEST_CASE("camera: without inotify it looks every kLookIntervalMs while watching
     REQUIRE(started >= 0);
     CHECK(changes.values == std::vector<bool>{false, true});
 
+    again.end();
+    REQUIRE(changes.next(kByLookMs) >= 0);
+
+    // A camera plugged in meanwhile is found by the next look.
+    writeFile(dev.node("video2"), "stand-in node\n");
+    Holder plugged(dev.node("video2"));
+    REQUIRE(changes.next(kByLookMs) >= 0);
+    CHECK(detector.nodeCount() == 3);
+    CHECK(changes.values == std::vector<bool>{false, true, false, true});
+
     detector.setWatching(false);
     CHECK(activeTimers(detector) == 0);
-    again.end();
+    plugged.end();
     spin(HoldDetector::kLookIntervalMs + 500);
-    CHECK(changes.values == std::vector<bool>{false, true});
+    CHECK(changes.values == std::vector<bool>{false, true, false, true});
 }
 
 TEST_CASE("microphone: a running capture substream is followed; playback and closed are not")

@@ -28,6 +28,8 @@ Q_LOGGING_CATEGORY(lcCamera, "deskbreak.platform.camera")
 // Opens and closes of a node: each may start or end a use. Our own look never opens one
 // (readlink and realpath do not), so it cannot wake itself.
 constexpr std::uint32_t kNodeEvents = IN_OPEN | IN_CLOSE_WRITE | IN_CLOSE_NOWRITE;
+// Names coming and going in the device folder: a camera plugged in or out.
+constexpr std::uint32_t kFolderEvents = IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_ONLYDIR;
 // A program starting a camera opens and closes its nodes several times in a row: one look
 // after the burst, soon enough that the hold follows within a blink.
 constexpr int kSettleMs = 100;
@@ -35,6 +37,13 @@ constexpr int kSettleMs = 100;
 constexpr std::size_t kMaxNodes = 256;
 // Bounds the work per process: more fds than this are not read (the rest go unseen).
 constexpr int kMaxFdsPerProcess = 65536;
+
+// video<N>: a V4L2 capture or output node (not vbi, radio or media nodes).
+bool isVideoNode(const QString& name)
+{
+    static const QRegularExpression videoNode(QStringLiteral("^video[0-9]+$"));
+    return videoNode.match(name).hasMatch();
+}
 
 bool isNumber(const char* name)
 {
@@ -95,25 +104,22 @@ void CameraInUseDetector::setWatching(bool on)
         m_nodes.clear();
         return;
     }
-    m_nodes = listNodes();
-    if (m_nodes.empty()) {
-        qCDebug(lcCamera).noquote() << "no video device in" << m_devDir << "- nothing to watch";
+    if (!QFileInfo(m_devDir).isDir()) {
+        qCDebug(lcCamera).noquote() << "no folder" << m_devDir << "- nothing to watch";
         return;
     }
-    if (!startEvents()) {
-        m_fallback->start();
-    }
-    m_active = scan();
+    m_nodes = listNodes();
+    startEvents();
+    m_active = !m_nodes.empty() && scan();
 }
 
 std::vector<std::string> CameraInUseDetector::listNodes() const
 {
-    static const QRegularExpression videoNode(QStringLiteral("^video[0-9]+$"));
     std::vector<std::string> nodes;
     const QFileInfoList entries = QDir(m_devDir).entryInfoList(
         {QStringLiteral("video*")}, QDir::Files | QDir::System | QDir::NoDotAndDotDot);
     for (const QFileInfo& entry : entries) {
-        if (!videoNode.match(entry.fileName()).hasMatch()) {
+        if (!isVideoNode(entry.fileName())) {
             continue;
         }
         // An fd link shows the node's resolved path.
@@ -134,63 +140,109 @@ std::vector<std::string> CameraInUseDetector::listNodes() const
 
 bool CameraInUseDetector::startEvents()
 {
-    auto giveUp = [this](const QString& why) {
-        stopEvents();
-        if (!m_toldNoEvents) {
-            m_toldNoEvents = true;
-            qCWarning(lcCamera).noquote()
-                << QStringLiteral("cannot follow the video devices by events (%1); looking "
-                                  "every %2 ms while a break is due")
-                       .arg(why)
-                       .arg(kLookIntervalMs);
-        }
-        return false;
-    };
     m_inotifyFd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (m_inotifyFd < 0) {
-        return giveUp(QStringLiteral("inotify: %1").arg(lastError()));
+        fallBack(QStringLiteral("inotify: %1").arg(lastError()));
+        return false;
     }
-    for (const std::string& node : m_nodes) {
-        if (inotify_add_watch(m_inotifyFd, node.c_str(), kNodeEvents) < 0) {
-            return giveUp(QStringLiteral("inotify on %1: %2")
-                              .arg(QFile::decodeName(node.c_str()), lastError()));
-        }
+    m_devWatch =
+        inotify_add_watch(m_inotifyFd, QFile::encodeName(m_devDir).constData(), kFolderEvents);
+    if (m_devWatch < 0) {
+        fallBack(QStringLiteral("inotify on %1: %2").arg(m_devDir, lastError()));
+        return false;
+    }
+    if (!watchNodes()) {
+        return false;
     }
     m_notifier = new QSocketNotifier(m_inotifyFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &CameraInUseDetector::onEvents);
     return true;
 }
 
+bool CameraInUseDetector::watchNodes()
+{
+    // A node watched already keeps its watch: the same mask again changes nothing.
+    for (const std::string& node : m_nodes) {
+        if (inotify_add_watch(m_inotifyFd, node.c_str(), kNodeEvents) < 0) {
+            fallBack(QStringLiteral("inotify on %1: %2")
+                         .arg(QFile::decodeName(node.c_str()), lastError()));
+            return false;
+        }
+    }
+    return true;
+}
+
+void CameraInUseDetector::fallBack(const QString& why)
+{
+    stopEvents();
+    if (!m_toldNoEvents) {
+        m_toldNoEvents = true;
+        qCWarning(lcCamera).noquote()
+            << QStringLiteral("cannot follow the video devices by events (%1); looking "
+                              "every %2 ms while a break is due")
+                   .arg(why)
+                   .arg(kLookIntervalMs);
+    }
+    m_fallback->start();
+}
+
 void CameraInUseDetector::stopEvents()
 {
     if (m_notifier != nullptr) {
-        // Before the fd closes: the event dispatcher must not poll a closed (or reused) fd.
+        // Disabled before the fd closes: the event dispatcher must not poll a closed (or
+        // reused) fd. Deleted later: this may run inside its own activated().
         m_notifier->setEnabled(false);
-        delete m_notifier;
+        m_notifier->deleteLater();
         m_notifier = nullptr;
     }
     if (m_inotifyFd >= 0) {
         ::close(m_inotifyFd);
         m_inotifyFd = -1;
     }
+    m_devWatch = -1;
 }
 
 void CameraInUseDetector::onEvents()
 {
-    // Which node and which event do not matter: any of them means look again. The queue is
-    // drained so that the notifier rests until the next event.
+    // Any event on a node means look again; in the folder, only a video node coming or going
+    // counts (other devices come and go there too). The queue is drained so that the
+    // notifier rests until the next event.
     alignas(inotify_event) char buffer[4096];
+    bool nodeEvent = false;
+    bool nodesChanged = false;
     for (;;) {
         const ssize_t n = ::read(m_inotifyFd, buffer, sizeof buffer);
-        if (n > 0) {
-            continue;
-        }
         if (n < 0 && errno == EINTR) {
             continue;
         }
-        break;
+        if (n <= 0) {
+            break;
+        }
+        // The kernel writes whole events, each a header and its name padded to the next one.
+        for (ssize_t at = 0; at + static_cast<ssize_t>(sizeof(inotify_event)) <= n;) {
+            inotify_event event{};
+            std::memcpy(&event, buffer + at, sizeof event);
+            const char* name = buffer + at + sizeof event;
+            at += static_cast<ssize_t>(sizeof event + event.len);
+            if ((event.mask & IN_Q_OVERFLOW) != 0) {
+                nodesChanged = true; // events were lost: list the folder again
+            } else if (event.wd != m_devWatch) {
+                nodeEvent = true;
+            } else if (event.len > 0 && at <= n) {
+                const auto length = static_cast<int>(::strnlen(name, event.len));
+                nodesChanged =
+                    nodesChanged || isVideoNode(QFile::decodeName(QByteArray(name, length)));
+            }
+        }
     }
-    if (!m_settle->isActive()) {
+    if (nodesChanged) {
+        m_nodes = listNodes();
+        qCDebug(lcCamera).noquote() << "video devices now:" << m_nodes.size();
+        if (!watchNodes()) {
+            return; // looks on the fallback timer from now on
+        }
+    }
+    if ((nodeEvent || nodesChanged) && !m_settle->isActive()) {
         m_settle->start();
     }
 }
@@ -265,7 +317,10 @@ void CameraInUseDetector::lookAgain()
     if (!m_watching) {
         return;
     }
-    const bool now = scan();
+    if (m_inotifyFd < 0) {
+        m_nodes = listNodes(); // no folder events: a camera plugged in shows here
+    }
+    const bool now = !m_nodes.empty() && scan();
     if (now != m_active) {
         m_active = now;
         emit activeChanged(now);

@@ -15,8 +15,8 @@ namespace deskbreak::platform {
 // one of its /proc/<pid>/fd links points there. Only processes whose fd folder we may read
 // count (the user's own, unless we run as root); our own process never does.
 // While watching, inotify on the nodes (open, close) says when to look again, a short while
-// after a burst of events; without inotify, a look every kLookIntervalMs instead. The nodes
-// are listed at setWatching(true): a camera plugged in later is seen at the next one.
+// after a burst of events, and inotify on <devDir> adds a camera plugged in meanwhile;
+// without inotify, a look every kLookIntervalMs instead, listing the nodes anew each time.
 // Not watching, it holds no fd and runs no timer.
 class CameraInUseDetector final : public HoldDetector {
     Q_OBJECT
@@ -44,8 +44,12 @@ public:
 private:
     // The video nodes in m_devDir, each by its resolved path (what an fd link shows).
     std::vector<std::string> listNodes() const;
-    // True when inotify watches every node; false (and nothing held) otherwise.
+    // True when inotify watches <devDir> and every node; false (and nothing held) otherwise.
     bool startEvents();
+    // Watches every node in m_nodes; false (having given up events) if one cannot be.
+    bool watchNodes();
+    // Gives up events for a look every kLookIntervalMs, saying why once.
+    void fallBack(const QString& why);
     void stopEvents();
     void onEvents();
     // Whether any readable process but ours has one of m_nodes open.
@@ -56,6 +60,7 @@ private:
     QString m_procDir;
     std::vector<std::string> m_nodes;
     int m_inotifyFd = -1;
+    int m_devWatch = -1; // the watch on m_devDir: nodes created, moved in or removed
     QSocketNotifier* m_notifier = nullptr;
     QTimer* m_settle;   // after a burst of events: one look
     QTimer* m_fallback; // no inotify: a look every kLookIntervalMs
