@@ -400,20 +400,21 @@ void BreakWindow::showSegment(const RoutinePlayer::Segment& segment)
     switch (segment.kind) {
     case Kind::GetReady: {
         // While getting into position: the step's own picture, else a look at the stretch
-        // that comes next.
+        // that comes next, captioned as such (over the step's own picture the caption would
+        // name a stretch the figure is not doing; the "Next:" line says it anyway).
         const core::Exercise* upcoming =
             next && next->kind == Kind::Exercise ? next->exercise : nullptr;
         m_detailLabel->setText(upcoming ? tr("Get ready")
                                : next   ? tr("In between")
                                         : tr("To finish"));
-        const QString caption = upcoming ? tr("Up next: %1").arg(upcoming->name) : QString();
         const QString own = m_routine.steps.value(segment.stepIndex).illustration;
         if (!own.isEmpty())
-            m_card->setPicture(Picture::Svg, own, caption);
+            m_card->setPicture(Picture::Svg, own);
         else if (upcoming && !upcoming->illustration.isEmpty())
-            m_card->setPicture(Picture::Svg, upcoming->illustration, caption);
+            m_card->setPicture(Picture::Svg, upcoming->illustration,
+                               tr("Up next: %1").arg(upcoming->name));
         else
-            m_card->setPicture(Picture::Breathe, {}, caption);
+            m_card->setPicture(Picture::Breathe);
         showSteps({}, segment.text);
         break;
     }

@@ -219,11 +219,30 @@ TEST_CASE("get-ready steps show their own picture, and the last one is not calle
     REQUIRE(card != nullptr);
     CHECK(b.text("stepTitleLabel") == "Sit tall");
     CHECK(card->hasSvg());
+    // The figure sits tall: no caption naming the stretch that follows over it.
+    CHECK(card->caption().isEmpty());
+    CHECK(b.text("nextLabel").contains("Seated twist"));
     b.advanceTo(155s); // "Shake it out", the last step
     REQUIRE(b.text("stepTitleLabel") == "Shake it out");
     CHECK(b.text("stepDetailLabel") == "To finish");
     CHECK(card->hasSvg());
     CHECK(card->picture() == ui::IllustrationCard::Picture::Svg);
+}
+
+TEST_CASE("a get-ready step without a picture of its own shows the next stretch, captioned")
+{
+    core::Routine routine = shippedContent().routines.value(QStringLiteral("desk-break"));
+    REQUIRE_FALSE(routine.steps.isEmpty());
+    routine.steps[0].illustration.clear();
+    ui::BreakWindow window(routine, shippedContent(), 3);
+    window.setTimeSource([] { return qint64{1'000'000}; });
+    window.show();
+    const auto* card = window.findChild<ui::IllustrationCard*>("illustration");
+    REQUIRE(card != nullptr);
+    const core::Exercise* twist = shippedContent().exercise(QStringLiteral("seated-twist-chair"));
+    REQUIRE(twist != nullptr);
+    CHECK(card->hasSvg());
+    CHECK(card->caption() == QStringLiteral("Up next: %1").arg(twist->name));
 }
 
 TEST_CASE("Space pauses the countdown and resumes it, the repaint timer stops meanwhile")
