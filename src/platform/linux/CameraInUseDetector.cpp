@@ -138,25 +138,24 @@ std::vector<std::string> CameraInUseDetector::listNodes() const
     return nodes;
 }
 
-bool CameraInUseDetector::startEvents()
+void CameraInUseDetector::startEvents()
 {
     m_inotifyFd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (m_inotifyFd < 0) {
         fallBack(QStringLiteral("inotify: %1").arg(lastError()));
-        return false;
+        return;
     }
     m_devWatch =
         inotify_add_watch(m_inotifyFd, QFile::encodeName(m_devDir).constData(), kFolderEvents);
     if (m_devWatch < 0) {
         fallBack(QStringLiteral("inotify on %1: %2").arg(m_devDir, lastError()));
-        return false;
+        return;
     }
     if (!watchNodes()) {
-        return false;
+        return;
     }
     m_notifier = new QSocketNotifier(m_inotifyFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &CameraInUseDetector::onEvents);
-    return true;
 }
 
 bool CameraInUseDetector::watchNodes()

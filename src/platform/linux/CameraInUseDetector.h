@@ -44,8 +44,8 @@ public:
 private:
     // The video nodes in m_devDir, each by its resolved path (what an fd link shows).
     std::vector<std::string> listNodes() const;
-    // True when inotify watches <devDir> and every node; false (and nothing held) otherwise.
-    bool startEvents();
+    // Follows <devDir> and every node by inotify; failing that, falls back to looks.
+    void startEvents();
     // Watches every node in m_nodes; false (having given up events) if one cannot be.
     bool watchNodes();
     // Gives up events for a look every kLookIntervalMs, saying why once.

@@ -1,5 +1,6 @@
 #include "platform/wayland/WaylandConnection.h"
 
+#include <QSocketNotifier>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -18,6 +19,11 @@ void markDone(void* data, wl_callback* callback, std::uint32_t callbackData)
 }
 
 const wl_callback_listener syncListener = {markDone};
+
+QString lostCompositor(wl_display* display)
+{
+    return QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError(display));
+}
 
 } // namespace
 
@@ -74,16 +80,19 @@ QString readAndDispatch(wl_display* display)
 {
     if ((wl_display_prepare_read(display) == 0 && wl_display_read_events(display) < 0) ||
         wl_display_dispatch_pending(display) < 0) {
-        return QStringLiteral("lost the Wayland compositor (%1)").arg(connectionError(display));
+        return lostCompositor(display);
     }
     return {};
 }
 
-Flush flush(wl_display* display)
+QString flush(wl_display* display, QSocketNotifier& whenWritable)
 {
-    if (wl_display_flush(display) >= 0)
-        return Flush::Sent;
-    return errno == EAGAIN ? Flush::SocketFull : Flush::Lost;
+    const bool sent = wl_display_flush(display) >= 0;
+    if (!sent && errno != EAGAIN) {
+        return lostCompositor(display);
+    }
+    whenWritable.setEnabled(!sent);
+    return {};
 }
 
 } // namespace deskbreak::platform::wayland

@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QString>
 
+class QSocketNotifier;
 struct wl_display;
 
 namespace deskbreak::platform::wayland {
@@ -21,11 +22,8 @@ QString connectionError(wl_display* display);
 // why the connection is lost.
 QString readAndDispatch(wl_display* display);
 
-enum class Flush {
-    Sent,
-    SocketFull, // the rest goes once the socket is writable again
-    Lost,
-};
-Flush flush(wl_display* display);
+// Sends the queued requests. While the socket is full, `whenWritable` is enabled, so that
+// the rest goes once it drains; else it is disabled. Empty, or why the connection is lost.
+QString flush(wl_display* display, QSocketNotifier& whenWritable);
 
 } // namespace deskbreak::platform::wayland

@@ -371,13 +371,11 @@ bool WaylandFullscreenDetector::connectAndBind()
     connect(m_writeNotifier.get(), &QSocketNotifier::activated, this,
             &WaylandFullscreenDetector::flush);
     // Windows asked for in the last round go out now, not at the next event.
-    const wayland::Flush sent = wayland::flush(m_display);
-    if (sent == wayland::Flush::Lost) {
-        report(QStringLiteral("lost the Wayland compositor (%1)")
-                   .arg(wayland::connectionError(m_display)));
+    const QString lost = wayland::flush(m_display, *m_writeNotifier);
+    if (!lost.isEmpty()) {
+        report(lost);
         return false;
     }
-    m_writeNotifier->setEnabled(sent == wayland::Flush::SocketFull);
     if (m_troubleReported) {
         qCInfo(lcFullscreen, "%s works again", qPrintable(name()));
     }
@@ -442,13 +440,11 @@ bool WaylandFullscreenDetector::flush()
     if (m_display == nullptr) {
         return false;
     }
-    const wayland::Flush result = wayland::flush(m_display);
-    if (result != wayland::Flush::Lost) {
-        m_writeNotifier->setEnabled(result == wayland::Flush::SocketFull);
+    const QString lost = wayland::flush(m_display, *m_writeNotifier);
+    if (lost.isEmpty()) {
         return true;
     }
-    lose(QStringLiteral("lost the Wayland compositor (%1)")
-             .arg(wayland::connectionError(m_display)));
+    lose(lost);
     return false;
 }
 

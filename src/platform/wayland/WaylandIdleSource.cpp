@@ -284,13 +284,11 @@ bool WaylandIdleSource::flush()
     if (m_failed) {
         return false;
     }
-    const wayland::Flush result = wayland::flush(m_display);
-    if (result != wayland::Flush::Lost) {
-        m_writeNotifier->setEnabled(result == wayland::Flush::SocketFull);
+    const QString lost = wayland::flush(m_display, *m_writeNotifier);
+    if (lost.isEmpty()) {
         return true;
     }
-    fail(QStringLiteral("lost the Wayland compositor (%1)")
-             .arg(wayland::connectionError(m_display)));
+    fail(lost);
     return false;
 }
 
